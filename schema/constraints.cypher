@@ -1,0 +1,30 @@
+// chipgraph's database contract: applied idempotently at every start and before every seed run.
+// Statements are separated by semicolons; each is safe to run again (IF NOT EXISTS).
+
+// Every entity carries :Entity as well as its kind's label; ids are unique across kinds.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT company_id IF NOT EXISTS FOR (n:Company) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT country_code IF NOT EXISTS FOR (n:Country) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT chip_id IF NOT EXISTS FOR (n:Chip) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT software_stack_id IF NOT EXISTS FOR (n:SoftwareStack) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT model_id IF NOT EXISTS FOR (n:Model) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT export_control_id IF NOT EXISTS FOR (n:ExportControl) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+
+// Orderings and filters the API offers.
+CREATE INDEX model_released IF NOT EXISTS FOR (n:Model) ON (n.released);
+CREATE INDEX chip_released IF NOT EXISTS FOR (n:Chip) ON (n.released);
+CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name);
+CREATE INDEX chip_name IF NOT EXISTS FOR (n:Chip) ON (n.name);
+CREATE INDEX model_name IF NOT EXISTS FOR (n:Model) ON (n.name);
+CREATE INDEX entity_origin IF NOT EXISTS FOR (n:Entity) ON (n.origin);
+
+// Relationship ids (type|from|to|key) for the loader's MERGE and for retractions.
+CREATE INDEX rel_trained_on_id IF NOT EXISTS FOR ()-[r:TRAINED_ON]-() ON (r.id);
+CREATE INDEX rel_runs_on_id IF NOT EXISTS FOR ()-[r:RUNS_ON]-() ON (r.id);
+CREATE INDEX rel_ordered_id IF NOT EXISTS FOR ()-[r:ORDERED]-() ON (r.id);
+
+// Search over names and aliases (the API's `search`).
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Company|Country|Chip|SoftwareStack|Model|ExportControl) ON EACH [n.name, n.aliases, n.searchText];

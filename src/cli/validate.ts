@@ -1,0 +1,22 @@
+// `npm run validate [-- --dir <folder> ...]`: checks seed files without a database; exits 1 listing every problem.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { formatProblems, validateSeed } from '../db/seed/validate.js';
+
+const { values } = parseArgs({ options: { dir: { type: 'string', multiple: true } } });
+const config = loadConfig();
+const dirs = [config.seedDir, ...(values.dir ?? []).map((d) => path.resolve(d))];
+const started = performance.now();
+const { bundle, problems, files } = validateSeed(dirs);
+const ms = Math.round(performance.now() - started);
+if (problems.length > 0) {
+  process.stderr.write(
+    `${formatProblems(problems)}\n\n${problems.length} problem(s) in ${dirs.join(', ')}\n`,
+  );
+  process.exit(1);
+}
+process.stdout.write(
+  `seed OK: ${files} files, ${bundle.entities.length} entities, ${bundle.relationships.length} relationships, ` +
+    `${bundle.sources.length} sources (${ms} ms)\n`,
+);

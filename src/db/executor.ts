@@ -1,0 +1,139 @@
+// The one boundary every database call passes: sessions closed in `finally`, driver error codes mapped to typed
+// errors, reads in read transactions (so a cluster can route them to replicas), round trips counted.
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+  type Session,
+} from 'neo4j-driver';
+import { ChipgraphError } from '../errors.js';
+import type { DatabaseHandle } from './database.js';
+
+export interface DriverSettings {
+  uri: string;
+  user: string;
+  password: string;
+}
+
+export function createDriver(db: DriverSettings | DatabaseHandle): Driver {
+  const auth = db.password ? neo4j.auth.basic(db.user, db.password) : neo4j.auth.basic('neo4j', '');
+  return neo4j.driver(db.uri, auth, {
+    // Fail fast when the database is gone, so /readyz and queries answer within seconds.
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+    maxConnectionPoolSize: 50,
+    disableLosslessIntegers: true,
+    userAgent: 'chipgraph',
+  });
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/** Map a driver error, by its code (never its message), to the error users see. */
+export function mapDriverError(err: unknown): unknown {
+  const code = (err as { code?: string } | null)?.code;
+  if (code && UNAVAILABLE_CODES.has(code)) {
+    return new ChipgraphError('SERVICE_UNAVAILABLE', 'The graph database is unavailable; try again shortly.');
+  }
+  if (code && TIMEOUT_CODES.has(code)) {
+    return new ChipgraphError('QUERY_TIMEOUT', 'The query took too long and was stopped; narrow it down.');
+  }
+  return err;
+}
+
+export interface QueryCounter {
+  queries: number;
+}
+
+export class Executor {
+  constructor(
+    readonly driver: Driver,
+    private readonly database: string,
+    private readonly timeoutMs: number,
+    private readonly counter: QueryCounter = { queries: 0 },
+  ) {}
+
+  /** A view that counts this request's round trips separately (shared driver and pool). */
+  forRequest(): Executor {
+    return new Executor(this.driver, this.database, this.timeoutMs, { queries: 0 });
+  }
+
+  get queryCount(): number {
+    return this.counter.queries;
+  }
+
+  async read<T extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}) {
+    return this.run<T>('READ', (tx) => tx.run<T>(cypher, params));
+  }
+
+  async write<T extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}) {
+    return this.run<T>('WRITE', (tx) => tx.run<T>(cypher, params));
+  }
+
+  /** Several statements in one transaction (all or nothing). Managed transactions retry only transient errors. */
+  async writeTransaction<R>(
+    work: (tx: ManagedTransaction) => Promise<R>,
+    timeoutMs = this.timeoutMs,
+  ): Promise<R> {
+    return this.session('WRITE', (s) => s.executeWrite(work, { timeout: timeoutMs }));
+  }
+
+  async readTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+    return this.session('READ', (s) => s.executeRead(work, { timeout: this.timeoutMs }));
+  }
+
+  /** True when the database answers a trivial query within `timeoutMs`. */
+  async ping(timeoutMs = 2_000): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      await Promise.race([session.run('RETURN 1'), timeout]);
+      return { ok: true };
+    } catch (err) {
+      const e = err as { code?: string; message?: string };
+      return { ok: false, reason: e.code ? `${e.code}` : (e.message ?? 'unknown error') };
+    } finally {
+      clearTimeout(timer);
+      void session.close().catch(() => {});
+    }
+  }
+
+  private async run<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<QueryResult<T>>,
+  ): Promise<QueryResult<T>> {
+    return this.session(mode, (s) =>
+      mode === 'READ'
+        ? s.executeRead(work, { timeout: this.timeoutMs })
+        : s.executeWrite(work, { timeout: this.timeoutMs }),
+    );
+  }
+
+  private async session<R>(mode: 'READ' | 'WRITE', fn: (s: Session) => Promise<R>): Promise<R> {
+    this.counter.queries += 1;
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await fn(session);
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// Plain-object views of Neo4j nodes and relationships as the API uses them.
+import type { Node, Relationship } from 'neo4j-driver';
+import { KIND_OF_LABEL, type EntityKind, type EntityLabel } from '../ontology.js';
+
+/** Node properties are spread on the view, so GraphQL's default resolvers read them by field name. */
+export interface EntityView {
+  [property: string]: unknown;
+  id: string;
+  kind: EntityKind;
+  label: EntityLabel;
+  name: string;
+  aliases: string[];
+  sourceIds: string[];
+  props: Record<string, unknown>;
+}
+
+export interface FactView {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  confidence: string;
+  sourceIds: string[];
+  props: Record<string, unknown>;
+}
+
+export interface SourceView {
+  id: string;
+  publisher: string;
+  title: string;
+  url: string | null;
+  published: string | null;
+  kind: string;
+}
+
+export function toEntity(node: Node): EntityView {
+  const label = node.labels.find((l) => l in KIND_OF_LABEL) as EntityLabel;
+  const p = node.properties as Record<string, unknown>;
+  return {
+    ...p,
+    id: p.id as string,
+    kind: KIND_OF_LABEL[label],
+    label,
+    name: p.name as string,
+    aliases: (p.aliases as string[] | undefined) ?? [],
+    sourceIds: (p.sources as string[] | undefined) ?? [],
+    props: p,
+  };
+}
+
+export function toFact(rel: Relationship, from: string, to: string): FactView {
+  const p = rel.properties as Record<string, unknown>;
+  return {
+    id: p.id as string,
+    type: rel.type,
+    from,
+    to,
+    confidence: p.confidence as string,
+    sourceIds: (p.sources as string[] | undefined) ?? [],
+    props: p,
+  };
+}
+
+export function toSource(node: Node): SourceView {
+  const p = node.properties as Record<string, unknown>;
+  return {
+    id: p.id as string,
+    publisher: p.publisher as string,
+    title: p.title as string,
+    url: (p.url as string | undefined) ?? null,
+    published: (p.published as string | undefined) ?? null,
+    kind: p.kind as string,
+  };
+}

@@ -1,0 +1,208 @@
+// Loads a validated seed bundle into Neo4j in ONE transaction (all or nothing), with batched UNWIND ... MERGE.
+// Idempotent: unchanged records are skipped by content hash; seed records missing from the files are removed.
+// Only records the loader owns (origin = 'seed') are ever updated or removed by it.
+import { createHash } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Executor } from '../executor.js';
+import {
+  ENTITY_LABEL,
+  ENTITY_SPECS,
+  RELATIONSHIP_TYPES,
+  SOURCE_LABEL,
+  type EntityLabel,
+} from '../ontology.js';
+import type { RelationshipType } from './records.js';
+import type { SeedBundle } from './validate.js';
+import { silentProgress, type Progress } from '../../progress.js';
+
+export const SEED_ORIGIN = 'seed';
+const BATCH = 500;
+
+export interface LoadSummary {
+  entities: Record<string, number>;
+  relationships: Record<string, number>;
+  sources: number;
+  changes: {
+    nodesCreated: number;
+    nodesDeleted: number;
+    relationshipsCreated: number;
+    relationshipsDeleted: number;
+    propertiesSet: number;
+  };
+  batches: number;
+  ms: number;
+}
+
+export interface LoadOptions {
+  progress?: Progress;
+  /** Called before each batch runs, with its index and the total; throwing aborts (and rolls back) the load. */
+  onBatch?: (index: number, total: number) => void;
+  /** Transaction timeout for the whole load. */
+  timeoutMs?: number;
+}
+
+type Props = Record<string, unknown>;
+interface Row {
+  id: string;
+  hash: string;
+  props: Props;
+  from?: string;
+  to?: string;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Props)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Neo4j stores no nulls and no nested maps: drop nulls, store claims as a JSON string. */
+function toProps(record: Props, drop: readonly string[]): { props: Props; hash: string } {
+  const props: Props = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (drop.includes(k) || v === null || v === undefined) continue;
+    if (k === 'claims') props.claimsJson = JSON.stringify(v);
+    else props[k] = v;
+  }
+  const hash = createHash('sha1').update(canonical(props)).digest('hex');
+  props.origin = SEED_ORIGIN;
+  props.seedHash = hash;
+  return { props, hash };
+}
+
+function entityRow(record: Props & { id: string; name?: string; aliases?: string[] }): Row {
+  const { props, hash } = toProps(record, []);
+  // One text field for the full-text index: name and aliases together.
+  props.searchText = [record.name, ...(record.aliases ?? [])].filter(Boolean).join(' | ');
+  return { id: record.id, hash, props };
+}
+
+const upsertNodes = (labels: string) => `
+UNWIND $rows AS row
+MERGE (n:${labels} {id: row.id})
+WITH n, row WHERE n.seedHash IS NULL OR n.seedHash <> row.hash
+SET n = row.props, n.loadedAt = datetime()`;
+
+const deleteNodes = (label: string) => `
+MATCH (n:${label}) WHERE n.origin = '${SEED_ORIGIN}' AND NOT n.id IN $ids
+DETACH DELETE n`;
+
+const upsertRels = (type: RelationshipType) => `
+UNWIND $rows AS row
+MATCH (a:${ENTITY_LABEL} {id: row.from})
+MATCH (b:${ENTITY_LABEL} {id: row.to})
+MERGE (a)-[r:${type} {id: row.id}]->(b)
+WITH r, row WHERE r.seedHash IS NULL OR r.seedHash <> row.hash
+SET r = row.props, r.loadedAt = datetime()`;
+
+const deleteRels = (type: RelationshipType) => `
+MATCH ()-[r:${type}]->() WHERE r.origin = '${SEED_ORIGIN}' AND NOT r.id IN $ids
+DELETE r`;
+
+interface Step {
+  label: string;
+  cypher: string;
+  rows?: Row[];
+  ids?: string[];
+}
+
+function plan(bundle: SeedBundle): Step[] {
+  const steps: Step[] = [];
+  const sourceRows = bundle.sources.map((s) => {
+    const { props, hash } = toProps(s.record, []);
+    return { id: s.record.id, hash, props };
+  });
+  steps.push({ label: SOURCE_LABEL, cypher: upsertNodes(SOURCE_LABEL), rows: sourceRows });
+  const byLabel = new Map<EntityLabel, Row[]>();
+  for (const e of bundle.entities) {
+    const rows = byLabel.get(e.label) ?? [];
+    rows.push(entityRow(e.record));
+    byLabel.set(e.label, rows);
+  }
+  for (const spec of ENTITY_SPECS) {
+    steps.push({
+      label: spec.label,
+      cypher: upsertNodes(`${ENTITY_LABEL}:${spec.label}`),
+      rows: byLabel.get(spec.label) ?? [],
+    });
+  }
+  const byType = new Map<RelationshipType, Row[]>();
+  for (const r of bundle.relationships) {
+    const { type, from, to, ...rest } = r.record;
+    const { props, hash } = toProps(rest, []);
+    props.id = r.id;
+    const rows = byType.get(type) ?? [];
+    rows.push({ id: r.id, hash, props, from, to });
+    byType.set(type, rows);
+  }
+  for (const type of RELATIONSHIP_TYPES) {
+    steps.push({ label: type, cypher: upsertRels(type), rows: byType.get(type) ?? [] });
+  }
+  // Removals last: relationships first, then nodes (DETACH also drops facts others attached to them).
+  for (const type of RELATIONSHIP_TYPES) {
+    steps.push({ label: `${type} removals`, cypher: deleteRels(type), ids: (byType.get(type) ?? []).map((r) => r.id) });
+  }
+  for (const spec of [...ENTITY_SPECS].reverse()) {
+    steps.push({
+      label: `${spec.label} removals`,
+      cypher: deleteNodes(spec.label),
+      ids: (byLabel.get(spec.label) ?? []).map((r) => r.id),
+    });
+  }
+  steps.push({ label: `${SOURCE_LABEL} removals`, cypher: deleteNodes(SOURCE_LABEL), ids: sourceRows.map((r) => r.id) });
+  return steps;
+}
+
+export async function loadSeed(executor: Executor, bundle: SeedBundle, opts: LoadOptions = {}): Promise<LoadSummary> {
+  const progress = opts.progress ?? silentProgress;
+  const started = performance.now();
+  const steps = plan(bundle);
+  const batches: { step: Step; params: Record<string, unknown> }[] = [];
+  for (const step of steps) {
+    if (step.rows) {
+      for (let i = 0; i < step.rows.length; i += BATCH) {
+        batches.push({ step, params: { rows: step.rows.slice(i, i + BATCH) } });
+      }
+    } else {
+      batches.push({ step, params: { ids: step.ids ?? [] } });
+    }
+  }
+  const changes = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+
+  await executor.writeTransaction(async (tx: ManagedTransaction) => {
+    // A retried transaction starts counting again.
+    Object.keys(changes).forEach((k) => (changes[k as keyof typeof changes] = 0));
+    let rowsDone = 0;
+    const totalRows = steps.reduce((n, s) => n + (s.rows?.length ?? 0), 0);
+    for (const [index, { step, params }] of batches.entries()) {
+      opts.onBatch?.(index, batches.length);
+      const res = await tx.run(step.cypher, params);
+      const c = res.summary.counters.updates();
+      changes.nodesCreated += c.nodesCreated;
+      changes.nodesDeleted += c.nodesDeleted;
+      changes.relationshipsCreated += c.relationshipsCreated;
+      changes.relationshipsDeleted += c.relationshipsDeleted;
+      changes.propertiesSet += c.propertiesSet;
+      if (params.rows) {
+        rowsDone += (params.rows as Row[]).length;
+        progress({ phase: 'seed', message: `loaded ${step.label}`, done: rowsDone, total: totalRows });
+      }
+    }
+  }, opts.timeoutMs ?? 600_000);
+
+  const count = <T extends string>(items: T[]) =>
+    items.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
+  return {
+    entities: count(bundle.entities.map((e) => e.label)),
+    relationships: count(bundle.relationships.map((r) => r.record.type)),
+    sources: bundle.sources.length,
+    changes,
+    batches: batches.length,
+    ms: Math.round(performance.now() - started),
+  };
+}

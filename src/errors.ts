@@ -1,0 +1,29 @@
+// The typed errors users can see. Each carries a stable `extensions.code`; anything else is masked by Yoga.
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'RATE_LIMITED';
+
+export class ChipgraphError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const badInput = (argument: string, message: string, extra: Record<string, unknown> = {}) =>
+  new ChipgraphError('BAD_USER_INPUT', `Argument "${argument}": ${message}`, { argument, ...extra });
+
+export const notFound = (what: string, id: string, suggestions: string[] = []) =>
+  new ChipgraphError(
+    'NOT_FOUND',
+    `No ${what} with id "${id}".` + (suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : ''),
+    { id, suggestions },
+  );

@@ -1,0 +1,88 @@
+// Entry point: read config, obtain Neo4j, apply constraints, seed if empty, serve; shut down cleanly on signals.
+import { createServer as createHttpServer } from 'node:http';
+import { loadConfig, ConfigError } from './config.js';
+import { obtainDatabase, type DatabaseHandle } from './db/database.js';
+import { createDriver, Executor } from './db/executor.js';
+import { applyConstraints } from './db/migrations.js';
+import { graphIsEmpty, runSeed } from './db/seed/run.js';
+import { createLogger } from './logger.js';
+import { logProgress } from './progress.js';
+import { createServer } from './server.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const progress = logProgress(logger);
+
+  const started: { db?: DatabaseHandle } = {};
+  let stopping = false;
+  const stopDb = async () => {
+    if (started.db)
+      await started.db.stop().catch((err: unknown) => logger.error({ err }, 'stopping Neo4j failed'));
+  };
+  // Signals during start-up still stop what was started.
+  const earlyExit = () => {
+    stopping = true;
+    void stopDb().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', earlyExit);
+  process.once('SIGTERM', earlyExit);
+
+  const db = await obtainDatabase(config, { progress });
+  started.db = db;
+  if (stopping) return;
+  logger.info({ kind: db.kind, uri: db.uri }, 'using Neo4j');
+  const driver = createDriver(db);
+  const executor = new Executor(driver, config.neo4j.database, config.queryTimeoutMs);
+  await applyConstraints(executor);
+  if (config.seedOnStart && (await graphIsEmpty(executor))) {
+    logger.info({ dir: config.seedDir }, 'graph is empty: seeding');
+    const summary = await runSeed(executor, [config.seedDir], { progress });
+    logger.info({ entities: summary.entities, sources: summary.sources, ms: summary.ms }, 'seeded');
+  }
+
+  const yoga = createServer({ executor, logger });
+  // Yoga is a fetch handler; node's http server takes it as a request listener.
+  const http = createHttpServer((req, res) => void yoga.handle(req, res));
+  await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  logger.info({ url: `http://${shown}:${port}/graphql` }, 'chipgraph is serving GraphQL');
+  process.stderr.write(`\nchipgraph: GraphQL and GraphiQL at http://${shown}:${port}/graphql\n\n`);
+
+  process.removeListener('SIGINT', earlyExit);
+  process.removeListener('SIGTERM', earlyExit);
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    // Stop accepting; close idle keep-alive sockets; in-flight requests finish before 'close' fires.
+    http.close(() => {
+      void (async () => {
+        await driver.close();
+        await stopDb();
+        logger.info('stopped');
+        process.exit(0);
+      })();
+    });
+    http.closeIdleConnections();
+    setTimeout(() => http.closeAllConnections(), 10_000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`chipgraph failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
