@@ -1,0 +1,206 @@
+// Hardware dependencies (TRAINED_ON / RUNS_ON facts) and exposure: the headline questions, one round trip each,
+// with each fact's sources fetched inline.
+import type { Node, Relationship } from 'neo4j-driver';
+import type { Executor } from '../executor.js';
+import { afterPredicate, keyListExpr, orderByClause, type SortKey } from './keyset.js';
+import { fragments, LIVE } from './list-repository.js';
+import { toEntity, toFact, toSource, type EntityView, type FactView, type SourceView } from './records.js';
+
+export interface DependencyRow {
+  fact: FactView;
+  model: EntityView;
+  chip: EntityView;
+  sources: SourceView[];
+}
+
+export interface DependencyFilter {
+  modelIds?: string[] | null;
+  chipIds?: string[] | null;
+  vendorIds?: string[] | null;
+  vendorCountries?: string[] | null;
+  developerIds?: string[] | null;
+  developerCountries?: string[] | null;
+  relTypes: string[];
+  confidences: string[];
+  asOf: string | null;
+}
+
+/** A fact valid on $asOf, about a model released by then (partial dates count from their period's start). */
+export const FACT_AS_OF = (r: string) =>
+  `($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)))`;
+export const MODEL_AS_OF = (m: string) => `($asOf IS NULL OR ${m}.released IS NULL OR ${m}.released <= $asOf)`;
+export const SOURCES_OF = (r: string) => `COLLECT { MATCH (s:Source) WHERE s.id IN ${r}.sources RETURN s }`;
+
+const DEP_KEYS: SortKey[] = [
+  { expr: 'm.released', type: 'string', direction: 'DESC' },
+  { expr: 'm.id', type: 'string', direction: 'ASC' },
+  { expr: 'r.id', type: 'string', direction: 'ASC' },
+];
+
+type RawRow = { r: Relationship; m: Node; c: Node; srcs: Node[] };
+
+function toRow(raw: RawRow): DependencyRow {
+  const model = toEntity(raw.m);
+  const chip = toEntity(raw.c);
+  return { fact: toFact(raw.r, model.id, chip.id), model, chip, sources: raw.srcs.map(toSource) };
+}
+
+function dependencyWhere(f: DependencyFilter): { where: string; params: Record<string, unknown> } {
+  const preds = [LIVE('r'), 'type(r) IN $relTypes', 'r.confidence IN $confidences', FACT_AS_OF('r'), MODEL_AS_OF('m')];
+  const params: Record<string, unknown> = { relTypes: f.relTypes, confidences: f.confidences, asOf: f.asOf };
+  const add = (value: unknown, pred: string, p: Record<string, unknown>) => {
+    if (value === null || value === undefined) return;
+    preds.push(pred);
+    Object.assign(params, p);
+  };
+  add(f.modelIds, 'm.id IN $modelIds', { modelIds: f.modelIds });
+  add(f.chipIds, 'c.id IN $chipIds', { chipIds: f.chipIds });
+  add(f.vendorIds, fragments.vendorIds('c'), { vendorIds: f.vendorIds });
+  add(f.vendorCountries, fragments.vendorCountries('c'), { vendorCountries: f.vendorCountries });
+  add(f.developerIds, fragments.developerIds('m'), { developerIds: f.developerIds });
+  add(f.developerCountries, fragments.developerCountries('m'), { developerCountries: f.developerCountries });
+  return { where: preds.join(' AND '), params };
+}
+
+export interface ExposureQuery {
+  target:
+    | { vendorId: string }
+    | { countryCode: string }
+    | { exportControlId: string }
+    | { softwareStackId: string };
+  confidences: string[];
+  asOf: string | null;
+  /** The date controls are checked against: asOf, or today. */
+  controlDate: string;
+}
+
+export interface ExposureResult {
+  target: EntityView | null;
+  chips: EntityView[];
+  models: { model: EntityView; via: DependencyRow[]; alternatives: DependencyRow[] }[];
+}
+
+// How each kind of target exposes chips. `t` is the target node; every fact on the way must be live and
+// well-enough supported.
+const EXPOSED_CHIPS = {
+  vendorId: `
+    MATCH (t:Company {id: $targetId})
+    OPTIONAL MATCH (t)<-[:SUBSIDIARY_OF*0..2]-(:Company)-[d:DESIGNS]->(c:Chip)
+    WHERE ${LIVE('d')} AND d.confidence IN $confidences`,
+  countryCode: `
+    MATCH (t:Country {code: $targetId})
+    OPTIONAL MATCH (c:Chip)
+    WHERE EXISTS { MATCH (c)<-[d:DESIGNS]-(:Company)-[:SUBSIDIARY_OF*0..2]->(:Company)-[h:HEADQUARTERED_IN]->(t)
+                   WHERE ${LIVE('d')} AND ${LIVE('h')} AND d.confidence IN $confidences }
+       OR EXISTS { MATCH (c)<-[f:FABRICATES|SUPPLIES]-(:Company)-[:SUBSIDIARY_OF*0..2]->(:Company)-[h:HEADQUARTERED_IN]->(t)
+                   WHERE ${LIVE('f')} AND ${LIVE('h')} AND f.confidence IN $confidences }`,
+  exportControlId: `
+    MATCH (t:ExportControl {id: $targetId})
+    OPTIONAL MATCH (t)-[x:RESTRICTS]->(c:Chip)
+    WHERE ${LIVE('x')} AND x.confidence IN $confidences
+      AND coalesce(t.effective, t.announced) <= $controlDate
+      AND (t.rescinded IS NULL OR t.rescinded > $controlDate)`,
+  softwareStackId: `
+    MATCH (t:SoftwareStack {id: $targetId})
+    OPTIONAL MATCH (t)<-[p:PROGRAMMED_WITH]-(c:Chip)
+    WHERE ${LIVE('p')} AND p.confidence IN $confidences`,
+} as const;
+
+const HW = `${LIVE('r')} AND r.confidence IN $confidences AND ${FACT_AS_OF('r')} AND ${MODEL_AS_OF('m')}`;
+
+export class DependencyRepository {
+  constructor(private readonly executor: Executor) {}
+
+  async page(
+    f: DependencyFilter,
+    first: number,
+    after: unknown[] | null,
+    withTotal: boolean,
+  ): Promise<{ rows: { row: DependencyRow; keys: unknown[] }[]; hasNextPage: boolean; total: number | null }> {
+    const { where, params } = dependencyWhere(f);
+    const cypher = `
+CALL { ${withTotal ? `MATCH (m:Model)-[r:TRAINED_ON|RUNS_ON]->(c:Chip) WHERE ${where} RETURN count(r) AS total` : 'RETURN null AS total'} }
+CALL {
+  MATCH (m:Model)-[r:TRAINED_ON|RUNS_ON]->(c:Chip) WHERE ${where}${after ? ` AND ${afterPredicate(DEP_KEYS)}` : ''}
+  WITH m, r, c ORDER BY ${orderByClause(DEP_KEYS)} LIMIT toInteger($limit)
+  RETURN collect({m: m, r: r, c: c, srcs: ${SOURCES_OF('r')}, keys: ${keyListExpr(DEP_KEYS)}}) AS page
+}
+RETURN total, page`;
+    const res = await this.executor.read<{ total: number | null; page: (RawRow & { keys: unknown[] })[] }>(cypher, {
+      ...params,
+      after,
+      limit: first + 1,
+    });
+    const rec = res.records[0];
+    const page = rec?.get('page') ?? [];
+    return {
+      rows: page.slice(0, first).map((raw) => ({ row: toRow(raw), keys: raw.keys })),
+      hasNextPage: page.length > first,
+      total: rec?.get('total') ?? null,
+    };
+  }
+
+  /** Hardware facts of many models (side 'model') or many chips (side 'chip') at once, for DataLoaders. */
+  async bySide(
+    side: 'model' | 'chip',
+    ids: readonly string[],
+    relTypes: string[],
+    confidences: string[],
+  ): Promise<Map<string, DependencyRow[]>> {
+    const anchor = side === 'model' ? 'm' : 'c';
+    const res = await this.executor.read<RawRow & { id: string }>(
+      `UNWIND $ids AS id
+       MATCH (m:Model)-[r:TRAINED_ON|RUNS_ON]->(c:Chip) WHERE ${anchor}.id = id
+         AND ${LIVE('r')} AND type(r) IN $relTypes AND r.confidence IN $confidences
+       RETURN id, m, r, c, ${SOURCES_OF('r')} AS srcs
+       ORDER BY id, m.released DESC, r.id`,
+      { ids: [...new Set(ids)], relTypes, confidences },
+    );
+    const out = new Map<string, DependencyRow[]>();
+    for (const rec of res.records) {
+      const id = rec.get('id');
+      const list = out.get(id) ?? [];
+      list.push(toRow(rec.toObject()));
+      out.set(id, list);
+    }
+    return out;
+  }
+
+  async exposure(q: ExposureQuery): Promise<ExposureResult> {
+    const [kind, targetId] = Object.entries(q.target)[0] as [keyof typeof EXPOSED_CHIPS, string];
+    const cypher = `
+${EXPOSED_CHIPS[kind]}
+WITH t, collect(DISTINCT c) AS exposed
+CALL (exposed) {
+  UNWIND exposed AS c
+  MATCH (m:Model)-[r:TRAINED_ON|RUNS_ON]->(c) WHERE ${HW}
+  WITH m, collect({m: m, r: r, c: c, srcs: ${SOURCES_OF('r')}}) AS via
+  CALL (m, exposed) {
+    MATCH (m)-[r:TRAINED_ON|RUNS_ON]->(c:Chip) WHERE NOT c IN exposed AND ${HW}
+    RETURN collect({m: m, r: r, c: c, srcs: ${SOURCES_OF('r')}}) AS alternatives
+  }
+  WITH m, via, alternatives ORDER BY size(via) DESC, size(alternatives) ASC, m.name
+  RETURN collect({m: m, via: via, alternatives: alternatives}) AS models
+}
+RETURN t, exposed, models`;
+    const res = await this.executor.read<{
+      t: Node;
+      exposed: Node[];
+      models: { m: Node; via: RawRow[]; alternatives: RawRow[] }[];
+    }>(cypher, { targetId, confidences: q.confidences, asOf: q.asOf, controlDate: q.controlDate });
+    const rec = res.records[0];
+    if (!rec) return { target: null, chips: [], models: [] };
+    return {
+      target: toEntity(rec.get('t')),
+      chips: rec
+        .get('exposed')
+        .map(toEntity)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      models: rec.get('models').map((x) => ({
+        model: toEntity(x.m),
+        via: x.via.map(toRow),
+        alternatives: x.alternatives.map(toRow),
+      })),
+    };
+  }
+}

@@ -1,0 +1,181 @@
+// Graph-shaped questions: shortest paths, neighbourhoods, the timeline and stats — one round trip each.
+import type { Node, Path, Relationship } from 'neo4j-driver';
+import type { Executor } from '../executor.js';
+import { ENTITY_SPECS, RELATIONSHIP_TYPES } from '../ontology.js';
+import { LIVE } from './list-repository.js';
+import { toEntity, toFact, toSource, type EntityView, type FactView, type SourceView } from './records.js';
+
+export interface GraphView {
+  nodes: EntityView[];
+  edges: FactView[];
+  sources: SourceView[];
+}
+
+/** An entity that existed on $asOf (dated entities only; undated ones always count). */
+export const ENTITY_AS_OF = (x: string) =>
+  `($asOf IS NULL OR coalesce(${x}.released, ${x}.announced, ${x}.founded) IS NULL OR coalesce(${x}.released, ${x}.announced, ${x}.founded) <= $asOf)`;
+const REL_AS_OF = (r: string) =>
+  `($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)))`;
+
+const SOURCES_OF_RELS = (rels: string) => `COLLECT {
+    UNWIND ${rels} AS rel UNWIND coalesce(rel.sources, []) AS sid
+    WITH DISTINCT sid MATCH (s:Source {id: sid}) RETURN s }`;
+
+function edgesOf(rels: Relationship[], nodesByElementId: Map<string, string>): FactView[] {
+  const seen = new Set<string>();
+  const out: FactView[] = [];
+  for (const r of rels) {
+    if (seen.has(r.elementId)) continue;
+    seen.add(r.elementId);
+    out.push(toFact(r, nodesByElementId.get(r.startNodeElementId)!, nodesByElementId.get(r.endNodeElementId)!));
+  }
+  return out;
+}
+
+export interface TimelineRow {
+  date: string;
+  kind: string;
+  title: string;
+  entities: EntityView[];
+  sourceIds: string[];
+  confidence: string | null;
+}
+
+export class GraphRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** All shortest paths (up to `limit`) between two entities over live facts, in either direction. */
+  async shortestPaths(from: string, to: string, maxHops: number, limit = 10): Promise<{ paths: GraphView[]; found: string[] }> {
+    // maxHops is a validated integer (1..6): variable-length bounds cannot be parameters.
+    const res = await this.executor.read<{ found: string[]; paths: Path[]; srcs: Node[] }>(
+      `OPTIONAL MATCH (a:Entity {id: $from})
+       OPTIONAL MATCH (b:Entity {id: $to})
+       WITH a, b, [x IN [a, b] WHERE x IS NOT NULL | x.id] AS found
+       CALL (a, b) {
+         MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
+         WHERE all(r IN relationships(p) WHERE ${LIVE('r')})
+         RETURN p LIMIT toInteger($limit)
+       }
+       WITH found, collect(p) AS paths
+       RETURN found, paths, ${SOURCES_OF_RELS('reduce(acc = [], p IN paths | acc + relationships(p))')} AS srcs`,
+      { from, to, limit },
+    );
+    const rec = res.records[0];
+    if (!rec) {
+      const ids = await this.executor.read<{ id: string }>('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id', { from, to });
+      return { paths: [], found: ids.records.map((r) => r.get('id')) };
+    }
+    const sources = rec.get('srcs').map(toSource);
+    const paths = rec.get('paths').map((p) => {
+      const nodes = [p.start, ...p.segments.map((s) => s.end)];
+      const byElement = new Map(nodes.map((n) => [n.elementId, n.properties.id as string]));
+      return { nodes: nodes.map(toEntity), edges: edgesOf(p.segments.map((s) => s.relationship), byElement), sources };
+    });
+    return { paths, found: rec.get('found') };
+  }
+
+  /** Entities within `depth` hops and the live facts among them, as of a date; at most `cap` nodes. */
+  async neighborhood(id: string, depth: number, asOf: string | null, cap: number): Promise<(GraphView & { truncated: boolean }) | null> {
+    const res = await this.executor.read<{ c: Node; xs: Node[]; more: boolean; rels: Relationship[]; srcs: Node[] }>(
+      `MATCH (c:Entity {id: $id})
+       CALL (c) {
+         MATCH p = (c)-[*1..${depth}]-(x:Entity)
+         WHERE all(r IN relationships(p) WHERE ${LIVE('r')} AND ${REL_AS_OF('r')})
+           AND all(n IN nodes(p) WHERE ${ENTITY_AS_OF('n')})
+         WITH DISTINCT x LIMIT toInteger($capPlusOne)
+         RETURN collect(x) AS found
+       }
+       WITH c, found[0..toInteger($cap)] AS xs, size(found) > $cap AS more
+       WITH c, xs, more, [c] + xs AS all
+       CALL (all) {
+         UNWIND all AS a
+         MATCH (a)-[r]->(b:Entity) WHERE b IN all AND ${LIVE('r')} AND ${REL_AS_OF('r')}
+         RETURN collect(DISTINCT r) AS rels
+       }
+       RETURN c, xs, more, rels, ${SOURCES_OF_RELS('rels')} AS srcs`,
+      { id, asOf, cap, capPlusOne: cap + 1 },
+    );
+    const rec = res.records[0];
+    if (!rec) return null;
+    const nodes = [rec.get('c'), ...rec.get('xs')];
+    const byElement = new Map(nodes.map((n) => [n.elementId, n.properties.id as string]));
+    return {
+      nodes: nodes.map(toEntity),
+      edges: edgesOf(rec.get('rels'), byElement),
+      sources: rec.get('srcs').map(toSource),
+      truncated: rec.get('more'),
+    };
+  }
+
+  async stats(): Promise<{ entities: { label: string; count: number }[]; relationships: { type: string; count: number }[]; sources: number; unsourced: number }> {
+    // Labels come from the ontology's constants; node counts come from the count store. One round trip.
+    const labelCounts = ENTITY_SPECS.map((s) => `CALL { MATCH (n:${s.label}) RETURN count(n) AS ${s.label}_count }`);
+    const res = await this.executor.read(
+      `${labelCounts.join('\n')}
+       CALL { MATCH (s:Source) RETURN count(s) AS sources }
+       CALL {
+         MATCH ()-[r]->() WHERE type(r) IN $types AND ${LIVE('r')}
+         WITH type(r) AS type, count(r) AS count,
+              sum(CASE WHEN size(coalesce(r.sources, [])) = 0 THEN 1 ELSE 0 END) AS unsourced
+         ORDER BY type
+         RETURN collect({type: type, count: count, unsourced: unsourced}) AS rels
+       }
+       RETURN *`,
+      { types: RELATIONSHIP_TYPES },
+    );
+    const rec = res.records[0]!;
+    const rels = rec.get('rels') as { type: string; count: number; unsourced: number }[];
+    return {
+      entities: ENTITY_SPECS.map((s) => ({ label: s.label, count: rec.get(`${s.label}_count`) as number })),
+      relationships: rels.map(({ type, count }) => ({ type, count })),
+      sources: rec.get('sources') as number,
+      unsourced: rels.reduce((n, r) => n + r.unsourced, 0),
+    };
+  }
+
+  async timeline(entityId: string | null, from: string | null, to: string | null, first: number): Promise<TimelineRow[]> {
+    const res = await this.executor.read<{ date: string; kind: string; title: string; entities: Node[]; sourceIds: string[]; confidence: string | null }>(
+      `CALL {
+         MATCH (m:Model) WHERE m.released IS NOT NULL
+         RETURN m.released AS date, 'model-released' AS kind, m.name + ' released' AS title, [m] AS entities, m.sources AS sourceIds, null AS confidence
+         UNION ALL
+         MATCH (c:Chip) WHERE c.announced IS NOT NULL
+         RETURN c.announced AS date, 'chip-announced' AS kind, c.name + ' announced' AS title, [c] AS entities, c.sources AS sourceIds, null AS confidence
+         UNION ALL
+         MATCH (c:Chip) WHERE c.released IS NOT NULL
+         RETURN c.released AS date, 'chip-released' AS kind, c.name + ' released' AS title, [c] AS entities, c.sources AS sourceIds, null AS confidence
+         UNION ALL
+         MATCH (x:ExportControl) WHERE x.announced IS NOT NULL
+         RETURN x.announced AS date, 'control-announced' AS kind, x.name + ' announced' AS title, [x] AS entities, x.sources AS sourceIds, null AS confidence
+         UNION ALL
+         MATCH (x:ExportControl) WHERE x.effective IS NOT NULL
+         RETURN x.effective AS date, 'control-effective' AS kind, x.name + ' takes effect' AS title, [x] AS entities, x.sources AS sourceIds, null AS confidence
+         UNION ALL
+         MATCH (x:ExportControl) WHERE x.rescinded IS NOT NULL
+         RETURN x.rescinded AS date, 'control-rescinded' AS kind, x.name + ' rescinded' AS title, [x] AS entities, x.sources AS sourceIds, null AS confidence
+         UNION ALL
+         MATCH (b:Company)-[r:ORDERED]->(c:Chip) WHERE ${LIVE('r')} AND coalesce(r.date, r.validFrom) IS NOT NULL
+         RETURN coalesce(r.date, r.validFrom) AS date, 'order' AS kind,
+                b.name + ' ' + CASE coalesce(r.status, 'ordered') WHEN 'delivered' THEN 'received' WHEN 'planned' THEN 'plans to order' WHEN 'negotiating' THEN 'negotiates for' WHEN 'cancelled' THEN 'cancelled an order of' WHEN 'blocked' THEN 'was blocked from buying' ELSE 'ordered' END
+                  + CASE WHEN r.units IS NULL THEN ' ' ELSE ' ' + toString(r.units) + ' ' END + c.name AS title,
+                [b, c] AS entities, r.sources AS sourceIds, r.confidence AS confidence
+       }
+       WITH date, kind, title, entities, sourceIds, confidence
+       WHERE ($from IS NULL OR date >= $from) AND ($to IS NULL OR date <= $to)
+         AND ($entityId IS NULL OR any(e IN entities WHERE e.id = $entityId
+              OR EXISTS { MATCH (e)-[r]-(:Entity {id: $entityId}) WHERE ${LIVE('r')} }))
+       RETURN date, kind, title, entities, coalesce(sourceIds, []) AS sourceIds, confidence
+       ORDER BY date ASC, kind, title
+       LIMIT toInteger($first)`,
+      { entityId, from, to, first },
+    );
+    return res.records.map((r) => ({
+      date: r.get('date'),
+      kind: r.get('kind'),
+      title: r.get('title'),
+      entities: r.get('entities').map(toEntity),
+      sourceIds: r.get('sourceIds'),
+      confidence: r.get('confidence'),
+    }));
+  }
+}

@@ -1,0 +1,229 @@
+// The list questions (companies, chips, models, export controls): filters and orderings turned into list queries,
+// pages turned into Relay connections.
+import type { EntityView } from '../db/repositories/records.js';
+import { fragments, LIVE, type CompiledFilter, type ListRepository } from '../db/repositories/list-repository.js';
+import type { SortKey } from '../db/repositories/keyset.js';
+import type { EntityLabel } from '../db/ontology.js';
+import { countryCodes, decodeCursor, encodeCursor, pageSize } from './arguments.js';
+import { badInput } from '../errors.js';
+
+export interface OrderArg {
+  field: string;
+  direction?: 'ASC' | 'DESC' | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number | null;
+}
+
+type Fields = Record<string, { expr: string; type: 'string' | 'number' }>;
+
+const COMPANY_FIELDS: Fields = {
+  NAME: { expr: 'toLower(n.name)', type: 'string' },
+  FOUNDED: { expr: 'n.founded', type: 'string' },
+};
+const CHIP_FIELDS: Fields = {
+  NAME: { expr: 'toLower(n.name)', type: 'string' },
+  RELEASED: { expr: 'coalesce(n.released, n.announced)', type: 'string' },
+  MEMORY_GB: { expr: 'n.memoryGb', type: 'number' },
+  BF16_DENSE_TFLOPS: { expr: 'n.bf16DenseTflops', type: 'number' },
+  MEMORY_BANDWIDTH_TBS: { expr: 'n.memoryBandwidthTbs', type: 'number' },
+};
+const MODEL_FIELDS: Fields = {
+  NAME: { expr: 'toLower(n.name)', type: 'string' },
+  RELEASED: { expr: 'n.released', type: 'string' },
+  PARAMETERS: { expr: 'n.parameters', type: 'number' },
+  TRAINING_COMPUTE_FLOP: { expr: 'n.trainingComputeFlop', type: 'number' },
+};
+const CONTROL_FIELDS: Fields = {
+  DATE: { expr: 'coalesce(n.effective, n.announced)', type: 'string' },
+};
+
+function sortKeys(orderBy: readonly OrderArg[] | null | undefined, fields: Fields, dflt: OrderArg[]): SortKey[] {
+  const given = orderBy && orderBy.length > 0 ? orderBy : dflt;
+  if (given.length > 3) throw badInput('orderBy', 'at most 3 sort keys');
+  const keys: SortKey[] = given.map((o) => {
+    const f = fields[o.field];
+    if (!f) throw badInput('orderBy', `unknown field ${o.field}; allowed: ${Object.keys(fields).join(', ')}`);
+    return { ...f, direction: o.direction ?? 'ASC' };
+  });
+  keys.push({ expr: 'n.id', type: 'string', direction: 'ASC' });
+  return keys;
+}
+
+const signature = (kind: string, keys: SortKey[]) => `${kind}:${keys.map((k) => `${k.expr} ${k.direction}`).join(',')}`;
+
+function lower(s: string | null | undefined): string | null {
+  return s === null || s === undefined ? null : s.toLowerCase();
+}
+
+function filter(parts: [boolean, string, Record<string, unknown>][]): CompiledFilter {
+  const predicates: string[] = [];
+  const params: Record<string, unknown> = {};
+  for (const [active, predicate, p] of parts) {
+    if (!active) continue;
+    predicates.push(predicate);
+    Object.assign(params, p);
+  }
+  return { predicates, params };
+}
+
+const has = (v: unknown) => v !== null && v !== undefined;
+
+export interface CompanyWhere {
+  ids?: string[] | null;
+  countryCodes?: string[] | null;
+  roles?: string[] | null;
+  nameContains?: string | null;
+}
+export interface ChipWhere {
+  ids?: string[] | null;
+  vendorIds?: string[] | null;
+  vendorCountries?: string[] | null;
+  status?: string[] | null;
+  family?: string | null;
+  chinaCompliant?: boolean | null;
+  restrictedBy?: string | null;
+  releasedAfter?: string | null;
+  releasedBefore?: string | null;
+  minMemoryGb?: number | null;
+  minBf16DenseTflops?: number | null;
+  nameContains?: string | null;
+}
+export interface ModelWhere {
+  ids?: string[] | null;
+  developerIds?: string[] | null;
+  developerCountries?: string[] | null;
+  openWeights?: boolean | null;
+  status?: string[] | null;
+  chipIds?: string[] | null;
+  releasedAfter?: string | null;
+  releasedBefore?: string | null;
+  asOf?: string | null;
+  nameContains?: string | null;
+}
+export interface ExportControlWhere {
+  issuerCountries?: string[] | null;
+  measureTypes?: string[] | null;
+  inForceAsOf?: string | null;
+  restrictsChipIds?: string[] | null;
+  targetIds?: string[] | null;
+}
+
+export function companyFilter(w: CompanyWhere = {}): CompiledFilter {
+  const codes = countryCodes(w.countryCodes, 'where.countryCodes');
+  return filter([
+    [has(w.ids), 'n.id IN $ids', { ids: w.ids }],
+    [
+      has(codes),
+      `EXISTS { MATCH (n)-[h:HEADQUARTERED_IN]->(c:Country) WHERE c.code IN $codes AND ${LIVE('h')} }`,
+      { codes },
+    ],
+    [has(w.roles), 'any(r IN coalesce(n.roles, []) WHERE r IN $roles)', { roles: w.roles }],
+    [has(w.nameContains), fragments.nameContains('n'), { nameContains: lower(w.nameContains) }],
+  ]);
+}
+
+export function chipFilter(w: ChipWhere = {}): CompiledFilter {
+  const vendorCountries = countryCodes(w.vendorCountries, 'where.vendorCountries');
+  return filter([
+    [has(w.ids), 'n.id IN $ids', { ids: w.ids }],
+    [has(w.vendorIds), fragments.vendorIds('n'), { vendorIds: w.vendorIds }],
+    [has(vendorCountries), fragments.vendorCountries('n'), { vendorCountries }],
+    [has(w.status), 'n.status IN $status', { status: w.status?.map((s) => s.toLowerCase()) }],
+    [has(w.family), 'toLower(n.family) = $family', { family: lower(w.family) }],
+    [has(w.chinaCompliant), 'coalesce(n.chinaCompliant, false) = $chinaCompliant', { chinaCompliant: w.chinaCompliant }],
+    [
+      has(w.restrictedBy),
+      `EXISTS { MATCH (n)<-[r:RESTRICTS]-(x:ExportControl {id: $restrictedBy}) WHERE ${LIVE('r')} }`,
+      { restrictedBy: w.restrictedBy },
+    ],
+    [has(w.releasedAfter), 'coalesce(n.released, n.announced) >= $releasedAfter', { releasedAfter: w.releasedAfter }],
+    [has(w.releasedBefore), 'coalesce(n.released, n.announced) <= $releasedBefore', { releasedBefore: w.releasedBefore }],
+    [has(w.minMemoryGb), 'n.memoryGb >= $minMemoryGb', { minMemoryGb: w.minMemoryGb }],
+    [has(w.minBf16DenseTflops), 'n.bf16DenseTflops >= $minBf16', { minBf16: w.minBf16DenseTflops }],
+    [has(w.nameContains), fragments.nameContains('n'), { nameContains: lower(w.nameContains) }],
+  ]);
+}
+
+export function modelFilter(w: ModelWhere = {}): CompiledFilter {
+  const developerCountries = countryCodes(w.developerCountries, 'where.developerCountries');
+  return filter([
+    [has(w.ids), 'n.id IN $ids', { ids: w.ids }],
+    [has(w.developerIds), fragments.developerIds('n'), { developerIds: w.developerIds }],
+    [has(developerCountries), fragments.developerCountries('n'), { developerCountries }],
+    [has(w.openWeights), 'n.openWeights = $openWeights', { openWeights: w.openWeights }],
+    [has(w.status), 'n.status IN $status', { status: w.status?.map((s) => s.toLowerCase()) }],
+    [
+      has(w.chipIds),
+      `EXISTS { MATCH (n)-[r:TRAINED_ON|RUNS_ON]->(c:Chip) WHERE c.id IN $chipIds AND ${LIVE('r')} }`,
+      { chipIds: w.chipIds },
+    ],
+    [has(w.releasedAfter), 'n.released >= $releasedAfter', { releasedAfter: w.releasedAfter }],
+    [has(w.releasedBefore), 'n.released <= $releasedBefore', { releasedBefore: w.releasedBefore }],
+    [has(w.asOf), '(n.released IS NULL OR n.released <= $asOf)', { asOf: w.asOf }],
+    [has(w.nameContains), fragments.nameContains('n'), { nameContains: lower(w.nameContains) }],
+  ]);
+}
+
+/** In force on $asOf: effective (or announced) on or before it, and not rescinded by then. */
+export const IN_FORCE = (v: string, param: string) =>
+  `(coalesce(${v}.effective, ${v}.announced) <= $${param} AND (${v}.rescinded IS NULL OR ${v}.rescinded > $${param}))`;
+
+export function exportControlFilter(w: ExportControlWhere = {}): CompiledFilter {
+  const issuers = countryCodes(w.issuerCountries, 'where.issuerCountries');
+  return filter([
+    [
+      has(issuers),
+      `EXISTS { MATCH (n)-[i:ISSUED_BY]->(c:Country) WHERE c.code IN $issuers AND ${LIVE('i')} }`,
+      { issuers },
+    ],
+    [
+      has(w.measureTypes),
+      'n.measureType IN $measureTypes',
+      { measureTypes: w.measureTypes?.map((m) => m.toLowerCase().replace('_', '-')) },
+    ],
+    [has(w.inForceAsOf), IN_FORCE('n', 'inForceAsOf'), { inForceAsOf: w.inForceAsOf }],
+    [
+      has(w.restrictsChipIds),
+      `EXISTS { MATCH (n)-[r:RESTRICTS]->(c:Chip) WHERE c.id IN $restrictsChipIds AND ${LIVE('r')} }`,
+      { restrictsChipIds: w.restrictsChipIds },
+    ],
+    [
+      has(w.targetIds),
+      `EXISTS { MATCH (n)-[t:TARGETS]->(x:Entity) WHERE x.id IN $targetIds AND ${LIVE('t')} }`,
+      { targetIds: w.targetIds },
+    ],
+  ]);
+}
+
+const LISTS = {
+  companies: { label: 'Company', fields: COMPANY_FIELDS, dflt: [{ field: 'NAME' }] },
+  chips: { label: 'Chip', fields: CHIP_FIELDS, dflt: [{ field: 'NAME' }] },
+  models: { label: 'Model', fields: MODEL_FIELDS, dflt: [{ field: 'NAME' }] },
+  exportControls: { label: 'ExportControl', fields: CONTROL_FIELDS, dflt: [{ field: 'DATE', direction: 'DESC' }] },
+} as const satisfies Record<string, { label: EntityLabel; fields: Fields; dflt: OrderArg[] }>;
+
+export async function listEntities(
+  repo: ListRepository,
+  list: keyof typeof LISTS,
+  args: { filter: CompiledFilter; orderBy?: readonly OrderArg[] | null; first?: number | null; after?: string | null },
+  withTotal: boolean,
+): Promise<Connection<EntityView>> {
+  const spec = LISTS[list];
+  const first = pageSize(args.first);
+  const keys = sortKeys(args.orderBy, spec.fields, [...spec.dflt]);
+  const sig = signature(list, keys);
+  const after = decodeCursor(args.after, sig);
+  const page = await repo.page({ label: spec.label, filter: args.filter, keys, after, first, withTotal });
+  const edges = page.rows.map((r) => ({ cursor: encodeCursor(r.keys, sig), node: r.entity }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: page.total,
+  };
+}
