@@ -61,11 +61,12 @@ export class Executor {
     private readonly database: string,
     private readonly timeoutMs: number,
     private readonly counter: QueryCounter = { queries: 0 },
+    private readonly parent: Executor | null = null,
   ) {}
 
-  /** A view that counts this request's round trips separately (shared driver and pool). */
+  /** A view that counts this request's round trips separately (shared driver and pool); the parent counts all. */
   forRequest(): Executor {
-    return new Executor(this.driver, this.database, this.timeoutMs, { queries: 0 });
+    return new Executor(this.driver, this.database, this.timeoutMs, { queries: 0 }, this);
   }
 
   get queryCount(): number {
@@ -123,7 +124,7 @@ export class Executor {
   }
 
   private async session<R>(mode: 'READ' | 'WRITE', fn: (s: Session) => Promise<R>): Promise<R> {
-    this.counter.queries += 1;
+    for (let e: Executor | null = this; e; e = e.parent) e.counter.queries += 1;
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,

@@ -12,7 +12,20 @@ function parse(value: unknown): string {
 
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
+  description:
+    'An ISO 8601 date of day, month or year precision: `2026-04-24`, `2026-04` or `2026`. A partial date means "some time in that period"; for `asOf` it counts from the period\'s start.',
   serialize: (v) => String(v),
   parseValue: parse,
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/** Any JSON value, passed through as is. */
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: "Any JSON value (used for a fact's extra properties and for claimed values).",
+  serialize: (v) => v,
+  parseValue: (v) => v,
+  parseLiteral: () => {
+    throw badInput('JSON', 'JSON values are output only');
+  },
 });

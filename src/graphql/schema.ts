@@ -17,3 +17,8 @@ export function readTypeDefs(dir = SCHEMA_DIR): string[] {
 export function buildSchema() {
   return createSchema<Context>({ typeDefs: readTypeDefs(), resolvers });
 }
+
+/** The saved analyst questions GraphiQL opens with (schema/examples; a test runs every one on the seed). */
+export function exampleOperations(dir = SCHEMA_DIR): string {
+  return fs.readFileSync(path.join(dir, 'examples', 'analyst-questions.graphql'), 'utf8');
+}

@@ -1,5 +1,4 @@
 // Test access to the real Neo4j provided by globalSetup, plus helpers to seed it and query the Yoga instance.
-import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { createDriver, Executor } from '../../src/db/executor.js';
@@ -7,9 +6,9 @@ import { runSeed } from '../../src/db/seed/run.js';
 import { createLogger } from '../../src/logger.js';
 import { createServer } from '../../src/server.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SHIPPED_SEED = path.join(ROOT, 'seed');
-export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+import { SHIPPED_SEED } from './paths.js';
+
+export { FIXTURES, ROOT, SHIPPED_SEED } from './paths.js';
 
 export function testDriver(): Driver {
   return createDriver(inject('neo4j'));
@@ -26,7 +25,7 @@ export async function seedWith(executor: Executor, dirs: string[] = [SHIPPED_SEE
 }
 
 export function testServer(executor: Executor) {
-  return createServer({ executor, logger: createLogger('silent') });
+  return createServer({ executor, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
 }
 
 export interface GqlResult<T = Record<string, unknown>> {

@@ -40,6 +40,8 @@ export interface ValidationResult {
   files: number;
 }
 
+const PRIMARY_KINDS = new Set(['official', 'paper']);
+
 export function relationshipId(r: Pick<RelationshipRecord, 'type' | 'from' | 'to' | 'key'>): string {
   return [r.type, r.from, r.to, ...(r.key ? [r.key] : [])].join('|');
 }
@@ -187,6 +189,19 @@ export function validateSeed(dirs: string[]): ValidationResult {
   for (const r of relationships.values()) {
     const rec = r.record;
     checkSources(r.file, r.id, 'sources', rec.sources);
+    // `confirmed` means the vendor's, developer's or government's own material: it needs such a source.
+    if (
+      rec.confidence === 'confirmed' &&
+      rec.sources.every((s) => sources.has(s)) &&
+      !rec.sources.some((s) => PRIMARY_KINDS.has(sources.get(s)!.record.kind))
+    ) {
+      problems.push({
+        file: r.file,
+        id: r.id,
+        field: 'confidence',
+        message: 'confirmed needs at least one official or paper source; with press or blog sources it is reported',
+      });
+    }
     const ends = RELATIONSHIP_ENDPOINTS[rec.type];
     for (const side of ['from', 'to'] as const) {
       const target = entities.get(rec[side]);

@@ -1,0 +1,134 @@
+// The loader on a real Neo4j: atomic (a failure in the last batch changes nothing), idempotent, incremental,
+// removes what the files no longer hold, and layers an analyst's folder on top.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadSeed } from '../../src/db/seed/load.js';
+import { validateSeed } from '../../src/db/seed/validate.js';
+import { runSeed } from '../../src/db/seed/run.js';
+import { seedWith, SHIPPED_SEED, testDriver, testExecutor } from '../helpers/db.js';
+
+const driver = testDriver();
+const executor = testExecutor(driver);
+afterAll(() => driver.close());
+
+/** Everything the loader owns, minus load timestamps: equal fingerprints mean an identical graph. */
+async function fingerprint(): Promise<string> {
+  const nodes = await executor.read(
+    `MATCH (n) WHERE n.origin = 'seed'
+     RETURN n.id AS id, labels(n) AS labels, properties(n) AS p ORDER BY id`,
+  );
+  const rels = await executor.read(
+    `MATCH (a)-[r]->(b) WHERE r.origin = 'seed'
+     RETURN r.id AS id, type(r) AS type, a.id AS a, b.id AS b, properties(r) AS p ORDER BY id`,
+  );
+  const strip = (p: Record<string, unknown>) => {
+    const { loadedAt: _l, ...rest } = p;
+    return Object.fromEntries(Object.entries(rest).sort(([x], [y]) => x.localeCompare(y)));
+  };
+  return JSON.stringify([
+    nodes.records.map((r) => [r.get('id'), [...r.get('labels')].sort(), strip(r.get('p'))]),
+    rels.records.map((r) => [r.get('id'), r.get('type'), r.get('a'), r.get('b'), strip(r.get('p'))]),
+  ]);
+}
+
+function copyOfSeed(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chipgraph-seedcopy-'));
+  fs.cpSync(SHIPPED_SEED, dir, { recursive: true });
+  return dir;
+}
+
+function editJson(file: string, edit: (records: any[]) => any[]): void {
+  fs.writeFileSync(file, JSON.stringify(edit(JSON.parse(fs.readFileSync(file, 'utf8')))));
+}
+
+beforeEach(async () => {
+  await seedWith(executor);
+});
+
+describe('loadSeed', () => {
+  it('is idempotent: a second load changes nothing', async () => {
+    const before = await fingerprint();
+    const summary = await runSeed(executor, [SHIPPED_SEED]);
+    expect(summary.changes).toEqual({
+      nodesCreated: 0,
+      nodesDeleted: 0,
+      relationshipsCreated: 0,
+      relationshipsDeleted: 0,
+      propertiesSet: 0,
+    });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('is atomic: a load that fails in its last batch leaves counts and properties as they were', async () => {
+    const before = await fingerprint();
+    const dir = copyOfSeed();
+    editJson(path.join(dir, 'chips/chips.json'), (r) =>
+      r.map((c) => (c.id === 'nvidia-h100' ? { ...c, name: 'CHANGED', memoryGb: 1 } : c)),
+    );
+    editJson(path.join(dir, 'models/models.json'), (r) => [
+      ...r,
+      { id: 'test-only-model', name: 'Test-only model', sources: [r[0].sources[0]] },
+    ]);
+    const { bundle, problems } = validateSeed([dir]);
+    expect(problems).toEqual([]);
+    let batches = 0;
+    await expect(
+      loadSeed(executor, bundle, {
+        onBatch: (i, total) => {
+          batches = total;
+          if (i === total - 1) throw new Error('simulated failure in the last batch');
+        },
+      }),
+    ).rejects.toThrow(/simulated failure/);
+    expect(batches).toBeGreaterThan(10);
+    expect(await fingerprint()).toBe(before);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('updates only what changed and removes records no longer in the files', async () => {
+    const dir = copyOfSeed();
+    const models = JSON.parse(fs.readFileSync(path.join(dir, 'models/models.json'), 'utf8')) as any[];
+    const removed = models.find((m) => m.id !== 'deepseek-v3' && m.id !== 'deepseek-v4')!.id as string;
+    editJson(path.join(dir, 'chips/chips.json'), (r) =>
+      r.map((c) => (c.id === 'nvidia-h100' ? { ...c, description: 'Edited by the test.' } : c)),
+    );
+    // Remove the model and every fact about it, as an analyst would.
+    editJson(path.join(dir, 'models/models.json'), (r) => r.filter((m) => m.id !== removed));
+    for (const f of fs.readdirSync(path.join(dir, 'relationships'))) {
+      editJson(path.join(dir, 'relationships', f), (r) => r.filter((x) => x.from !== removed && x.to !== removed));
+    }
+    const summary = await runSeed(executor, [dir]);
+    expect(summary.changes.nodesCreated).toBe(0);
+    expect(summary.changes.nodesDeleted).toBe(1);
+    const h100 = await executor.read(`MATCH (c:Chip {id: 'nvidia-h100'}) RETURN c.description AS d`);
+    expect(h100.records[0]?.get('d')).toBe('Edited by the test.');
+    const gone = await executor.read(`MATCH (m:Model {id: $id}) RETURN count(m) AS n`, { id: removed });
+    expect(gone.records[0]?.get('n')).toBe(0);
+    // One node's properties were rewritten, not the graph's.
+    const chipProps = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'chips/chips.json'), 'utf8'))[0]).length;
+    expect(summary.changes.propertiesSet).toBeLessThan(chipProps + 10);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("loads an analyst's folder on top of the shipped seed", async () => {
+    const overlay = fs.mkdtempSync(path.join(os.tmpdir(), 'chipgraph-overlay-'));
+    fs.mkdirSync(path.join(overlay, 'sources'));
+    fs.mkdirSync(path.join(overlay, 'relationships'));
+    fs.writeFileSync(
+      path.join(overlay, 'sources/mine.json'),
+      JSON.stringify([{ id: 'analyst-note-1', publisher: 'Our desk', title: 'Channel check', url: null, published: '2026-11', kind: 'blog' }]),
+    );
+    fs.writeFileSync(
+      path.join(overlay, 'relationships/mine.json'),
+      JSON.stringify([{ type: 'RUNS_ON', from: 'deepseek-v3', to: 'huawei-ascend-910b', key: 'channel-check', confidence: 'rumored', sources: ['analyst-note-1'] }]),
+    );
+    await runSeed(executor, [SHIPPED_SEED, overlay]);
+    const res = await executor.read(
+      `MATCH (:Model {id: 'deepseek-v3'})-[r:RUNS_ON {id: 'RUNS_ON|deepseek-v3|huawei-ascend-910b|channel-check'}]->() RETURN r.confidence AS c`,
+    );
+    expect(res.records[0]?.get('c')).toBe('rumored');
+    fs.rmSync(overlay, { recursive: true, force: true });
+  });
+});
