@@ -28,3 +28,10 @@ CREATE INDEX rel_ordered_id IF NOT EXISTS FOR ()-[r:ORDERED]-() ON (r.id);
 // Search over names and aliases (the API's `search`).
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Company|Country|Chip|SoftwareStack|Model|ExportControl) ON EACH [n.name, n.aliases, n.searchText];
+
+// Curation: API keys (found by the hash of the secret) and the audit trail.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;
+CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE;
+CREATE CONSTRAINT audit_record_id IF NOT EXISTS FOR (a:AuditRecord) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT audit_sequence_name IF NOT EXISTS FOR (s:AuditSequence) REQUIRE s.name IS UNIQUE;
+CREATE INDEX audit_record_seq IF NOT EXISTS FOR (a:AuditRecord) ON (a.seq);
