@@ -1,6 +1,7 @@
 // Configuration: the environment parsed once by a zod schema. The only module that reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_QUERY_LIMITS } from './graphql/plugins/limits.js';
 
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -34,6 +35,39 @@ export const EnvInput = z.object({
   SEED_ON_START: boolFromEnv.default(true),
   SEED_DIR: z.string().default('seed'),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Reads need an API key too (writes always do). */
+  READS_REQUIRE_KEY: boolFromEnv.default(false),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(DEFAULT_QUERY_LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_QUERY_LIMITS.maxAliases),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(DEFAULT_QUERY_LIMITS.maxTokens),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_QUERY_LIMITS.maxCost),
+  /** Largest request body accepted, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
+  /** Rate-limit budget per client (API key or IP), in cost points; 0 turns rate limiting off. */
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(0).max(1_000_000_000).default(100_000),
+  /** Time for a spent budget to refill completely. */
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Take the client address from the last X-Forwarded-For hop (only behind a proxy that sets it). */
+  TRUST_PROXY: boolFromEnv.default(false),
+  /** Comma-separated origins allowed to call the API from browser pages on other origins; `*` for any. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.union([
+          z.literal('*'),
+          z.url({ protocol: /^https?$/ }).regex(/^https?:\/\/[^/]+$/, 'an origin has no path'),
+        ]),
+        { message: 'expected comma-separated origins such as https://tool.example.org, or *' },
+      ),
+    ),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -59,6 +93,22 @@ function toConfig(env: z.infer<typeof EnvInput>, cwd: string) {
     seedOnStart: env.SEED_ON_START,
     seedDir: path.resolve(cwd, env.SEED_DIR),
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
+    auth: { readsRequireKey: env.READS_REQUIRE_KEY },
+    http: {
+      limits: {
+        maxDepth: env.QUERY_MAX_DEPTH,
+        maxAliases: env.QUERY_MAX_ALIASES,
+        maxTokens: env.QUERY_MAX_TOKENS,
+        maxCost: env.QUERY_MAX_COST,
+      },
+      maxBodyBytes: env.MAX_BODY_BYTES,
+      rateLimit:
+        env.RATE_LIMIT_POINTS > 0
+          ? { points: env.RATE_LIMIT_POINTS, windowMs: env.RATE_LIMIT_WINDOW_S * 1000 }
+          : undefined,
+      trustProxy: env.TRUST_PROXY,
+      corsOrigins: env.CORS_ORIGINS,
+    },
   };
 }
 
@@ -76,6 +126,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       (i) => `  ${i.path.join('.')}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`,
     );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const { RATE_LIMIT_POINTS: points, QUERY_MAX_COST: maxCost } = parsed.data;
+  if (points > 0 && points < maxCost) {
+    throw new ConfigError(
+      `Invalid configuration:\n  RATE_LIMIT_POINTS=${points}: expected 0 (off) or at least QUERY_MAX_COST (${maxCost}), ` +
+        'so that every query under the cost limit can be paid for',
+    );
   }
   return toConfig(parsed.data, cwd);
 }

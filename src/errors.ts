@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CONFLICT'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'CSRF_REJECTED';
 
 export class ChipgraphError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -21,9 +22,10 @@ export class ChipgraphError extends GraphQLError {
 export const badInput = (argument: string, message: string, extra: Record<string, unknown> = {}) =>
   new ChipgraphError('BAD_USER_INPUT', `Argument "${argument}": ${message}`, { argument, ...extra });
 
-export const notFound = (what: string, id: string, suggestions: string[] = []) =>
+export const notFound = (what: string, id: string, suggestions: string[] = [], argument = 'id') =>
   new ChipgraphError(
     'NOT_FOUND',
-    `No ${what} with id "${id}".` + (suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : ''),
-    { id, suggestions },
+    `Argument "${argument}": no ${what} with id "${id}".` +
+      (suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : ''),
+    { argument, id, suggestions },
   );

@@ -50,9 +50,13 @@ async function main(): Promise<void> {
     logger.info({ entities: summary.entities, sources: summary.sources, ms: summary.ms }, 'seeded');
   }
 
-  const yoga = createServer({ executor, logger });
+  const yoga = createServer({ executor, logger, http: config.http, auth: config.auth });
   // Yoga is a fetch handler; node's http server takes it as a request listener.
-  const http = createHttpServer((req, res) => void yoga.handle(req, res));
+  // Slow clients may not hold sockets for long: headers within 10 s, the whole request within 30 s.
+  const http = createHttpServer(
+    { headersTimeout: 10_000, requestTimeout: 30_000 },
+    (req, res) => void yoga.handle(req, res),
+  );
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -22,7 +22,8 @@ export function createDriver(db: DriverSettings | DatabaseHandle): Driver {
     // Fail fast when the database is gone, so /readyz and queries answer within seconds.
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    // Transient errors are retried for up to 2 s; beyond that the caller is better served by a fast answer.
+    maxTransactionRetryTime: 2_000,
     maxConnectionPoolSize: 50,
     disableLosslessIntegers: true,
     userAgent: 'chipgraph',
@@ -50,6 +51,8 @@ export function mapDriverError(err: unknown): unknown {
   }
   return err;
 }
+
+const BREAKER_MS = 1_000;
 
 export interface QueryCounter {
   queries: number;
@@ -123,8 +126,23 @@ export class Executor {
     );
   }
 
+  /** Shared by a base executor and its per-request views: when the database last failed as unavailable. */
+  private get breaker(): { openUntil: number } {
+    return this.parent ? this.parent.breaker : this.ownBreaker;
+  }
+  private readonly ownBreaker = { openUntil: 0 };
+
   private async session<R>(mode: 'READ' | 'WRITE', fn: (s: Session) => Promise<R>): Promise<R> {
-    for (let e: Executor | null = this; e; e = e.parent) e.counter.queries += 1;
+    // Right after the database was found unavailable, answer at once instead of waiting for the driver's
+    // retries again; one second later queries try again, so recovery needs no restart.
+    if (Date.now() < this.breaker.openUntil) {
+      throw new ChipgraphError(
+        'SERVICE_UNAVAILABLE',
+        'The graph database is unavailable; try again shortly.',
+      );
+    }
+    this.counter.queries += 1;
+    for (let e = this.parent; e; e = e.parent) e.counter.queries += 1;
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -132,7 +150,11 @@ export class Executor {
     try {
       return await fn(session);
     } catch (err) {
-      throw mapDriverError(err);
+      const mapped = mapDriverError(err);
+      if (mapped instanceof ChipgraphError && mapped.extensions.code === 'SERVICE_UNAVAILABLE') {
+        this.breaker.openUntil = Date.now() + BREAKER_MS;
+      }
+      throw mapped;
     } finally {
       await session.close();
     }

@@ -13,7 +13,12 @@ export function confidencesAtLeast(min: ConfidenceLevel | null | undefined): str
   return ORDER.slice(0, upto + 1).map((c) => c.toLowerCase());
 }
 
-export function pageSize(first: number | null | undefined, argument = 'first', max = MAX_PAGE, dflt = DEFAULT_PAGE) {
+export function pageSize(
+  first: number | null | undefined,
+  argument = 'first',
+  max = MAX_PAGE,
+  dflt = DEFAULT_PAGE,
+) {
   if (first === null || first === undefined) return dflt;
   if (!Number.isInteger(first) || first < 1 || first > max) {
     throw badInput(argument, `must be between 1 and ${max} (got ${first})`, { min: 1, max });
@@ -43,7 +48,11 @@ export function encodeCursor(keys: unknown[], signature: string): string {
   return Buffer.from(JSON.stringify({ k: keys, s: signature })).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, signature: string, argument = 'after'): unknown[] | null {
+export function decodeCursor(
+  cursor: string | null | undefined,
+  signature: string,
+  argument = 'after',
+): unknown[] | null {
   if (cursor === null || cursor === undefined) return null;
   let parsed: unknown;
   try {
@@ -58,5 +67,5 @@ export function decodeCursor(cursor: string | null | undefined, signature: strin
   if (p.s !== signature) {
     throw badInput(argument, 'was made for a different orderBy or filter: start again without `after`');
   }
-  return p.k;
+  return p.k as unknown[];
 }

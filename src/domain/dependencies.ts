@@ -1,8 +1,19 @@
 // The headline questions: which models depend on which hardware, and what is exposed if a supplier is cut off.
-import type { DependencyRepository, DependencyRow, ExposureResult } from '../db/repositories/dependency-repository.js';
+import type {
+  DependencyRepository,
+  DependencyRow,
+  ExposureResult,
+} from '../db/repositories/dependency-repository.js';
 import type { SearchRepository } from '../db/repositories/search-repository.js';
 import { badInput, notFound } from '../errors.js';
-import { confidencesAtLeast, countryCodes, decodeCursor, encodeCursor, pageSize, type ConfidenceLevel } from './arguments.js';
+import {
+  confidencesAtLeast,
+  countryCodes,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  type ConfidenceLevel,
+} from './arguments.js';
 import type { Connection } from './lists.js';
 
 export type HardwareRole = 'TRAINING' | 'INFERENCE';
@@ -91,8 +102,8 @@ export async function exposure(
       `give exactly one of vendorId, countryCode, exportControlId, softwareStackId (got ${given.length})`,
     );
   }
-  let [field, value] = given[0]!;
-  if (field === 'countryCode') value = countryCodes([value], 'target.countryCode')![0]!;
+  const [field, given0] = given[0]!;
+  const value = field === 'countryCode' ? countryCodes([given0], 'target.countryCode')![0]! : given0;
   const asOf = args.asOf ?? null;
   const result = await repo.exposure({
     target: { [field]: value } as never,

@@ -46,7 +46,8 @@ export async function timeline(
   if (args.entityId && rows.length === 0) {
     // Tell an unknown id apart from a quiet entity.
     const known = await search.closestIds(args.entityId, null, 1);
-    if (known[0] !== args.entityId) throw notFound('entity', args.entityId, await search.closestIds(args.entityId, null), 'entityId');
+    if (known[0] !== args.entityId)
+      throw notFound('entity', args.entityId, await search.closestIds(args.entityId, null), 'entityId');
   }
   return rows;
 }

@@ -1,7 +1,12 @@
 // The list questions (companies, chips, models, export controls): filters and orderings turned into list queries,
 // pages turned into Relay connections.
 import type { EntityView } from '../db/repositories/records.js';
-import { fragments, LIVE, type CompiledFilter, type ListRepository } from '../db/repositories/list-repository.js';
+import {
+  fragments,
+  LIVE,
+  type CompiledFilter,
+  type ListRepository,
+} from '../db/repositories/list-repository.js';
 import type { SortKey } from '../db/repositories/keyset.js';
 import type { EntityLabel } from '../db/ontology.js';
 import { countryCodes, decodeCursor, encodeCursor, pageSize } from './arguments.js';
@@ -42,7 +47,11 @@ const CONTROL_FIELDS: Fields = {
   DATE: { expr: 'coalesce(n.effective, n.announced)', type: 'string' },
 };
 
-function sortKeys(orderBy: readonly OrderArg[] | null | undefined, fields: Fields, dflt: OrderArg[]): SortKey[] {
+function sortKeys(
+  orderBy: readonly OrderArg[] | null | undefined,
+  fields: Fields,
+  dflt: OrderArg[],
+): SortKey[] {
   const given = orderBy && orderBy.length > 0 ? orderBy : dflt;
   if (given.length > 3) throw badInput('orderBy', 'at most 3 sort keys');
   const keys: SortKey[] = given.map((o) => {
@@ -54,7 +63,8 @@ function sortKeys(orderBy: readonly OrderArg[] | null | undefined, fields: Field
   return keys;
 }
 
-const signature = (kind: string, keys: SortKey[]) => `${kind}:${keys.map((k) => `${k.expr} ${k.direction}`).join(',')}`;
+const signature = (kind: string, keys: SortKey[]) =>
+  `${kind}:${keys.map((k) => `${k.expr} ${k.direction}`).join(',')}`;
 
 function lower(s: string | null | undefined): string | null {
   return s === null || s === undefined ? null : s.toLowerCase();
@@ -135,14 +145,26 @@ export function chipFilter(w: ChipWhere = {}): CompiledFilter {
     [has(vendorCountries), fragments.vendorCountries('n'), { vendorCountries }],
     [has(w.status), 'n.status IN $status', { status: w.status?.map((s) => s.toLowerCase()) }],
     [has(w.family), 'toLower(n.family) = $family', { family: lower(w.family) }],
-    [has(w.chinaCompliant), 'coalesce(n.chinaCompliant, false) = $chinaCompliant', { chinaCompliant: w.chinaCompliant }],
+    [
+      has(w.chinaCompliant),
+      'coalesce(n.chinaCompliant, false) = $chinaCompliant',
+      { chinaCompliant: w.chinaCompliant },
+    ],
     [
       has(w.restrictedBy),
       `EXISTS { MATCH (n)<-[r:RESTRICTS]-(x:ExportControl {id: $restrictedBy}) WHERE ${LIVE('r')} }`,
       { restrictedBy: w.restrictedBy },
     ],
-    [has(w.releasedAfter), 'coalesce(n.released, n.announced) >= $releasedAfter', { releasedAfter: w.releasedAfter }],
-    [has(w.releasedBefore), 'coalesce(n.released, n.announced) <= $releasedBefore', { releasedBefore: w.releasedBefore }],
+    [
+      has(w.releasedAfter),
+      'coalesce(n.released, n.announced) >= $releasedAfter',
+      { releasedAfter: w.releasedAfter },
+    ],
+    [
+      has(w.releasedBefore),
+      'coalesce(n.released, n.announced) <= $releasedBefore',
+      { releasedBefore: w.releasedBefore },
+    ],
     [has(w.minMemoryGb), 'n.memoryGb >= $minMemoryGb', { minMemoryGb: w.minMemoryGb }],
     [has(w.minBf16DenseTflops), 'n.bf16DenseTflops >= $minBf16', { minBf16: w.minBf16DenseTflops }],
     [has(w.nameContains), fragments.nameContains('n'), { nameContains: lower(w.nameContains) }],
@@ -204,13 +226,22 @@ const LISTS = {
   companies: { label: 'Company', fields: COMPANY_FIELDS, dflt: [{ field: 'NAME' }] },
   chips: { label: 'Chip', fields: CHIP_FIELDS, dflt: [{ field: 'NAME' }] },
   models: { label: 'Model', fields: MODEL_FIELDS, dflt: [{ field: 'NAME' }] },
-  exportControls: { label: 'ExportControl', fields: CONTROL_FIELDS, dflt: [{ field: 'DATE', direction: 'DESC' }] },
+  exportControls: {
+    label: 'ExportControl',
+    fields: CONTROL_FIELDS,
+    dflt: [{ field: 'DATE', direction: 'DESC' }],
+  },
 } as const satisfies Record<string, { label: EntityLabel; fields: Fields; dflt: OrderArg[] }>;
 
 export async function listEntities(
   repo: ListRepository,
   list: keyof typeof LISTS,
-  args: { filter: CompiledFilter; orderBy?: readonly OrderArg[] | null; first?: number | null; after?: string | null },
+  args: {
+    filter: CompiledFilter;
+    orderBy?: readonly OrderArg[] | null;
+    first?: number | null;
+    after?: string | null;
+  },
   withTotal: boolean,
 ): Promise<Connection<EntityView>> {
   const spec = LISTS[list];

@@ -1,51 +1,135 @@
-// Per-request context: an executor that counts this request's round trips, and DataLoaders that batch lookups.
+// Per-request context: an executor that counts this request's round trips, repositories over it, and
+// DataLoaders that batch nested lookups (one round trip per field and nesting level, not per parent row).
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/executor.js';
+import {
+  ChipRepository,
+  type AlternativeRow,
+  type AlternativesQuery,
+} from '../db/repositories/chip-repository.js';
+import { DependencyRepository, type DependencyRow } from '../db/repositories/dependency-repository.js';
 import { EntityRepository } from '../db/repositories/entity-repository.js';
+import { GraphRepository } from '../db/repositories/graph-repository.js';
+import { ListRepository } from '../db/repositories/list-repository.js';
 import type { EntityView, FactView, SourceView } from '../db/repositories/records.js';
+import { SearchRepository } from '../db/repositories/search-repository.js';
 import type { Logger } from '../logger.js';
+import { ApiKeyStore } from '../auth/api-keys.js';
+import { RequestAuth, type AuthSettings } from '../auth/request-auth.js';
 
 export interface FactWithOther {
   fact: FactView;
   other: EntityView;
 }
 
-export function createLoaders(repo: EntityRepository) {
-  const factLoaders = new Map<string, DataLoader<string, FactWithOther[]>>();
+/** One DataLoader per distinct argument set, created on first use. */
+function keyed<A, V>(make: (args: A) => DataLoader<string, V>) {
+  const loaders = new Map<string, DataLoader<string, V>>();
+  return (args: A): DataLoader<string, V> => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = make(args);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}
+
+export function createRepositories(executor: Executor) {
   return {
+    entities: new EntityRepository(executor),
+    lists: new ListRepository(executor),
+    dependencies: new DependencyRepository(executor),
+    graph: new GraphRepository(executor),
+    search: new SearchRepository(executor),
+    chips: new ChipRepository(executor),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export function createLoaders(repos: Repositories) {
+  const loaders = {
     entity: new DataLoader<string, EntityView | null>(async (ids) => {
-      const found = await repo.byIds(ids);
+      const found = await repos.entities.byIds(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
     source: new DataLoader<string, SourceView | null>(async (ids) => {
-      const found = await repo.sourcesByIds(ids);
+      const found = await repos.entities.sourcesByIds(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
     /** Facts of one type around many entities, batched per (type, direction). */
-    facts(type: string, direction: 'out' | 'in'): DataLoader<string, FactWithOther[]> {
-      const key = `${type}:${direction}`;
-      let loader = factLoaders.get(key);
-      if (!loader) {
-        loader = new DataLoader(async (ids) => {
-          const found = await repo.factsOf(type, direction, ids);
+    facts: keyed(
+      ({ type, direction }: { type: string; direction: 'out' | 'in' }) =>
+        new DataLoader<string, FactWithOther[]>(async (ids) => {
+          const found = await repos.entities.factsOf(type, direction, ids);
           return ids.map((id) => found.get(id) ?? []);
-        });
-        factLoaders.set(key, loader);
-      }
-      return loader;
-    },
+        }),
+    ),
+    /** Hardware facts per model or per chip, batched per (side, role types, confidences). */
+    hardware: keyed(
+      ({
+        side,
+        relTypes,
+        confidences,
+      }: {
+        side: 'model' | 'chip';
+        relTypes: string[];
+        confidences: string[];
+      }) =>
+        new DataLoader<string, DependencyRow[]>(async (ids) => {
+          const found = await repos.dependencies.bySide(side, ids, relTypes, confidences);
+          for (const rows of found.values()) primeDependencies(loaders, rows);
+          return ids.map((id) => found.get(id) ?? []);
+        }),
+    ),
+    alternatives: keyed(
+      (q: AlternativesQuery) =>
+        new DataLoader<string, AlternativeRow[]>(async (ids) => {
+          const found = await repos.chips.alternatives(ids, q);
+          return ids.map((id) => found.get(id) ?? []);
+        }),
+    ),
   };
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export interface Context {
-  executor: Executor;
-  loaders: Loaders;
-  logger: Logger;
+/** Rows that arrive with their entities and sources fill the loaders, so nested fields cost no round trip. */
+export function primeDependencies(
+  loaders: Pick<Loaders, 'entity' | 'source'>,
+  rows: readonly DependencyRow[],
+): void {
+  for (const row of rows) {
+    loaders.entity.prime(row.model.id, row.model);
+    loaders.entity.prime(row.chip.id, row.chip);
+    for (const s of row.sources) loaders.source.prime(s.id, s);
+  }
 }
 
-export function createContext(base: Executor, logger: Logger): Context {
+export interface Context {
+  executor: Executor;
+  repos: Repositories;
+  loaders: Loaders;
+  logger: Logger;
+  /** Who is calling (API key from the Authorization header), resolved lazily; see src/auth. */
+  auth: RequestAuth;
+}
+
+export function createContext(
+  base: Executor,
+  logger: Logger,
+  request?: Request,
+  authSettings?: AuthSettings,
+): Context {
   const executor = base.forRequest();
-  return { executor, loaders: createLoaders(new EntityRepository(executor)), logger };
+  const repos = createRepositories(executor);
+  // Key lookups go through the base executor: they are not part of the question's round trips.
+  const auth = new RequestAuth(
+    new ApiKeyStore(base),
+    request?.headers.get('authorization') ?? null,
+    authSettings,
+  );
+  return { executor, repos, loaders: createLoaders(repos), logger, auth };
 }

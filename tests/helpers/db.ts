@@ -18,9 +18,18 @@ export function testExecutor(driver: Driver): Executor {
   return new Executor(driver, 'neo4j', 30_000);
 }
 
-/** Reset the graph to exactly what the given folders hold (the loader removes seed records not in them). */
+/**
+ * Reset the graph to exactly what the given folders hold: anything written through the API (nodes, facts,
+ * retractions, edits of seed records, audit records, keys) is undone, then the loader syncs the rest.
+ */
 export async function seedWith(executor: Executor, dirs: string[] = [SHIPPED_SEED]) {
-  await executor.write('MATCH (n) WHERE n.origin IS NULL OR n.origin <> "seed" DETACH DELETE n');
+  await executor.write("MATCH (n) WHERE n.origin IS NULL OR n.origin <> 'seed' DETACH DELETE n");
+  await executor.write("MATCH ()-[r]->() WHERE r.origin IS NULL OR r.origin <> 'seed' DELETE r");
+  await executor.write(
+    `MATCH ()-[r]->() WHERE r.retracted IS NOT NULL
+     SET r.seedHash = null, r.retracted = null, r.retractedAt = null, r.retractedBy = null, r.retractionReason = null`,
+  );
+  await executor.write('MATCH (n) WHERE n.version IS NOT NULL SET n.seedHash = null, n.version = null');
   return runSeed(executor, dirs);
 }
 

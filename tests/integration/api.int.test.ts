@@ -25,13 +25,20 @@ describe('lookups', () => {
     } }`);
     expect(d.model.developer).toEqual({ id: 'deepseek', country: { code: 'CN' } });
     const h800 = d.model.hardware.find((h: any) => h.chip.id === 'nvidia-h800');
-    expect(h800).toMatchObject({ chipCount: 2048, chipHours: 2788000, confidence: 'CONFIRMED', chip: { vendor: { id: 'nvidia' } } });
+    expect(h800).toMatchObject({
+      chipCount: 2048,
+      chipHours: 2788000,
+      confidence: 'CONFIRMED',
+      chip: { vendor: { id: 'nvidia' } },
+    });
     expect(h800.sources.length).toBeGreaterThan(0);
     for (const s of h800.sources) expect(s.url).toMatch(/^https?:\/\//);
   });
 
   it("ByteDance's orders include Huawei chips", async () => {
-    const d = await ok(`{ company(id: "bytedance") { orders { chip { id vendor { id } } date confidence sources { id } } } }`);
+    const d = await ok(
+      `{ company(id: "bytedance") { orders { chip { id vendor { id } } date confidence sources { id } } } }`,
+    );
     const huawei = d.company.orders.filter((o: any) => o.chip.vendor?.id === 'huawei');
     expect(huawei.length).toBeGreaterThan(0);
     expect(huawei.every((o: any) => o.sources.length > 0)).toBe(true);
@@ -40,13 +47,16 @@ describe('lookups', () => {
   });
 
   it('keeps both claims where sources disagree on the Ascend 910C foundry', async () => {
-    const d = await ok(`{ chip(id: "huawei-ascend-910c") { vendor { id } foundries { company { id } confidence sources { id } } } }`);
+    const d = await ok(
+      `{ chip(id: "huawei-ascend-910c") { vendor { id } foundries { company { id } confidence sources { id } } } }`,
+    );
     expect(d.chip.vendor.id).toBe('huawei');
     expect(d.chip.foundries.map((f: any) => f.company.id).sort()).toEqual(['smic', 'tsmc']);
   });
 
   it('entity(id) resolves any kind; country(code) takes either case', async () => {
-    const d = await ok(`{ entity(id: "cann") { __typename id kind ... on SoftwareStack { maintainers { id } } }
+    const d =
+      await ok(`{ entity(id: "cann") { __typename id kind ... on SoftwareStack { maintainers { id } } }
                          country(code: "tw") { code name } }`);
     expect(d.entity).toMatchObject({ __typename: 'SoftwareStack', kind: 'SOFTWARE_STACK' });
     expect(d.entity.maintainers.map((m: any) => m.id)).toContain('huawei');
@@ -92,7 +102,9 @@ describe('lists', () => {
   });
 
   it('sorts descending with unknown values last', async () => {
-    const d = await ok(`{ chips(first: 100, orderBy: [{ field: BF16_DENSE_TFLOPS, direction: DESC }]) { nodes { bf16DenseTflops } } }`);
+    const d = await ok(
+      `{ chips(first: 100, orderBy: [{ field: BF16_DENSE_TFLOPS, direction: DESC }]) { nodes { bf16DenseTflops } } }`,
+    );
     const values = d.chips.nodes.map((n: any) => n.bf16DenseTflops);
     const known = values.filter((v: any) => v !== null);
     expect(known).toEqual([...known].sort((a: number, b: number) => b - a));
@@ -100,19 +112,28 @@ describe('lists', () => {
   });
 
   it('filters chips by vendor (with subsidiaries) and by vendor country', async () => {
-    const d = await ok(`{ chips(where: { vendorIds: ["huawei"] }, first: 100) { nodes { id vendor { id parent { id } } } } }`);
+    const d = await ok(
+      `{ chips(where: { vendorIds: ["huawei"] }, first: 100) { nodes { id vendor { id parent { id } } } } }`,
+    );
     expect(d.chips.nodes.map((n: any) => n.id)).toContain('huawei-ascend-910c');
     for (const n of d.chips.nodes) expect([n.vendor.id, n.vendor.parent?.id]).toContain('huawei');
-    const cn = await ok(`{ chips(where: { vendorCountries: ["cn"] }, first: 100) { nodes { vendor { country { code } parent { country { code } } } } } }`);
-    for (const n of cn.chips.nodes) expect([n.vendor.country?.code, n.vendor.parent?.country?.code]).toContain('CN');
+    const cn = await ok(
+      `{ chips(where: { vendorCountries: ["cn"] }, first: 100) { nodes { vendor { country { code } parent { country { code } } } } } }`,
+    );
+    for (const n of cn.chips.nodes)
+      expect([n.vendor.country?.code, n.vendor.parent?.country?.code]).toContain('CN');
   });
 
   it('models asOf leaves out what was released later', async () => {
-    const d = await ok(`{ models(where: { developerIds: ["deepseek"], asOf: "2026-04-23" }, first: 100) { nodes { id released } } }`);
+    const d = await ok(
+      `{ models(where: { developerIds: ["deepseek"], asOf: "2026-04-23" }, first: 100) { nodes { id released } } }`,
+    );
     const ids = d.models.nodes.map((n: any) => n.id);
     expect(ids).toContain('deepseek-v3');
     expect(ids.filter((id: string) => id.startsWith('deepseek-v4'))).toEqual([]);
-    const later = await ok(`{ models(where: { developerIds: ["deepseek"], asOf: "2026-04-24" }, first: 100) { nodes { id } } }`);
+    const later = await ok(
+      `{ models(where: { developerIds: ["deepseek"], asOf: "2026-04-24" }, first: 100) { nodes { id } } }`,
+    );
     expect(later.models.nodes.map((n: any) => n.id)).toContain('deepseek-v4');
   });
 
@@ -123,11 +144,15 @@ describe('lists', () => {
     const bad = await gql(yoga, '{ chips(after: "not-a-cursor") { totalCount } }');
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
     const country = await gql(yoga, '{ chips(where: { vendorCountries: ["China"] }) { totalCount } }');
-    expect(country.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'where.vendorCountries' });
+    expect(country.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'where.vendorCountries',
+    });
   });
 
   it('export controls in force on a date, by issuer', async () => {
-    const d = await ok(`{ exportControls(where: { issuerCountries: ["US"], inForceAsOf: "2025-03-01" }, first: 100) {
+    const d =
+      await ok(`{ exportControls(where: { issuerCountries: ["US"], inForceAsOf: "2025-03-01" }, first: 100) {
       totalCount nodes { id effective announced rescinded inForce(asOf: "2025-03-01") issuer { code } } } }`);
     expect(d.exportControls.totalCount).toBeGreaterThan(0);
     for (const x of d.exportControls.nodes) {
@@ -152,9 +177,14 @@ describe('hardwareDependencies', () => {
   });
 
   it('filters by role and confidence, and asOf hides DeepSeek V4 before 2026-04-24', async () => {
-    const d = await ok(`{ hardwareDependencies(where: { role: TRAINING, minConfidence: CONFIRMED }, first: 100) { nodes { role confidence } } }`);
-    for (const n of d.hardwareDependencies.nodes) expect(n).toEqual({ role: 'TRAINING', confidence: 'CONFIRMED' });
-    const before = await ok(`{ hardwareDependencies(where: { developerIds: ["deepseek"], asOf: "2026-04-01" }, first: 100) { nodes { model { id } } } }`);
+    const d = await ok(
+      `{ hardwareDependencies(where: { role: TRAINING, minConfidence: CONFIRMED }, first: 100) { nodes { role confidence } } }`,
+    );
+    for (const n of d.hardwareDependencies.nodes)
+      expect(n).toEqual({ role: 'TRAINING', confidence: 'CONFIRMED' });
+    const before = await ok(
+      `{ hardwareDependencies(where: { developerIds: ["deepseek"], asOf: "2026-04-01" }, first: 100) { nodes { model { id } } } }`,
+    );
     const ids = before.hardwareDependencies.nodes.map((n: any) => n.model.id);
     expect(ids).toContain('deepseek-v3');
     expect(ids.some((id: string) => id.startsWith('deepseek-v4'))).toBe(false);
@@ -181,7 +211,9 @@ describe('exposure', () => {
   });
 
   it('asOf before V4 leaves it out', async () => {
-    const d = await ok(`{ exposure(target: { vendorId: "nvidia" }, asOf: "2026-04-01") { asOf models { model { id } } } }`);
+    const d = await ok(
+      `{ exposure(target: { vendorId: "nvidia" }, asOf: "2026-04-01") { asOf models { model { id } } } }`,
+    );
     expect(d.exposure.asOf).toBe('2026-04-01');
     expect(d.exposure.models.some((m: any) => m.model.id.startsWith('deepseek-v4'))).toBe(false);
   });
@@ -215,7 +247,9 @@ describe('graph questions', () => {
     const d = await ok(`{ connections(from: "deepseek-v3", to: "nvidia", maxHops: 3) {
       length nodes { id } edges { type from to confidence sources { id } } } }`);
     expect(d.connections.length).toBeGreaterThan(0);
-    const p = d.connections.find((x: any) => x.nodes.map((n: any) => n.id).join('>') === 'deepseek-v3>nvidia-h800>nvidia');
+    const p = d.connections.find(
+      (x: any) => x.nodes.map((n: any) => n.id).join('>') === 'deepseek-v3>nvidia-h800>nvidia',
+    );
     expect(p.edges.map((e: any) => e.type)).toEqual(['TRAINED_ON', 'DESIGNS']);
     for (const path of d.connections) {
       expect(path.edges).toHaveLength(path.length);
@@ -226,23 +260,31 @@ describe('graph questions', () => {
   });
 
   it('neighborhood: edges join drawn nodes; asOf hides V4', async () => {
-    const d = await ok(`{ neighborhood(id: "deepseek", depth: 1) { truncated nodes { id } edges { from to type } } }`);
+    const d = await ok(
+      `{ neighborhood(id: "deepseek", depth: 1) { truncated nodes { id } edges { from to type } } }`,
+    );
     const ids = new Set(d.neighborhood.nodes.map((n: any) => n.id));
     expect(ids.has('deepseek-v4')).toBe(true);
     for (const e of d.neighborhood.edges) {
       expect(ids.has(e.from) && ids.has(e.to)).toBe(true);
     }
-    const before = await ok(`{ neighborhood(id: "deepseek", depth: 1, asOf: "2025-06-01") { nodes { id } } }`);
+    const before = await ok(
+      `{ neighborhood(id: "deepseek", depth: 1, asOf: "2025-06-01") { nodes { id } } }`,
+    );
     const beforeIds = before.neighborhood.nodes.map((n: any) => n.id);
     expect(beforeIds).toContain('deepseek-r1');
     expect(beforeIds.some((id: string) => id.startsWith('deepseek-v4'))).toBe(false);
   });
 
   it('timeline: dated events in order, filtered to an entity', async () => {
-    const d = await ok(`{ timeline(entityId: "deepseek", from: "2026-01-01", to: "2026-12-31") { date kind title entities { id } } }`);
+    const d = await ok(
+      `{ timeline(entityId: "deepseek", from: "2026-01-01", to: "2026-12-31") { date kind title entities { id } } }`,
+    );
     const dates = d.timeline.map((e: any) => e.date);
     expect(dates).toEqual([...dates].sort());
-    expect(d.timeline).toContainEqual(expect.objectContaining({ date: '2026-04-24', kind: 'model-released', title: 'DeepSeek-V4 released' }));
+    expect(d.timeline).toContainEqual(
+      expect.objectContaining({ date: '2026-04-24', kind: 'model-released', title: 'DeepSeek-V4 released' }),
+    );
     const orders = await ok(`{ timeline(entityId: "bytedance") { kind entities { id } } }`);
     expect(orders.timeline.some((e: any) => e.kind === 'order')).toBe(true);
   });
@@ -251,7 +293,9 @@ describe('graph questions', () => {
     const q = `query($t: String!) { search(text: $t, first: 5) { score entity { id kind } } }`;
     const top = async (t: string) => (await ok(q, { t })).search.map((h: any) => h.entity.id);
     expect((await top('H100'))[0]).toBe('nvidia-h100');
-    expect((await top('ascend 910')).slice(0, 4)).toEqual(expect.arrayContaining(['huawei-ascend-910b', 'huawei-ascend-910c']));
+    expect((await top('ascend 910')).slice(0, 4)).toEqual(
+      expect.arrayContaining(['huawei-ascend-910b', 'huawei-ascend-910c']),
+    );
     expect((await top('昇腾')).every((id: string) => id.startsWith('huawei-ascend'))).toBe(true);
     expect((await top('cambrikon'))[0]).toBe('cambricon');
     const scores = (await ok(q, { t: 'deepseek' })).search.map((h: any) => h.score);
@@ -261,7 +305,9 @@ describe('graph questions', () => {
   });
 
   it('stats meet the coverage the project promises, with no unsourced facts', async () => {
-    const d = await ok('{ stats { entities { kind count } relationships { type count } sources unsourcedRelationships } }');
+    const d = await ok(
+      '{ stats { entities { kind count } relationships { type count } sources unsourcedRelationships } }',
+    );
     const count = (k: string) => d.stats.entities.find((e: any) => e.kind === k).count;
     expect(count('CHIP')).toBeGreaterThanOrEqual(50);
     expect(count('MODEL')).toBeGreaterThanOrEqual(60);
@@ -281,7 +327,8 @@ describe('round trips (no N+1)', () => {
   }
 
   it('a page of chips with nested vendor, country, foundries and sources costs a fixed number of queries', async () => {
-    const nested = (n: number) => `{ chips(first: ${n}) { nodes { id vendor { id country { code } } foundries { company { id } sources { id } } sources { id } } } }`;
+    const nested = (n: number) =>
+      `{ chips(first: ${n}) { nodes { id vendor { id country { code } } foundries { company { id } sources { id } } sources { id } } } }`;
     // Both pages are large enough to reach every nested field; a per-row query would show as a difference.
     const small = await roundTrips(nested(35));
     const large = await roundTrips(nested(70));
@@ -290,10 +337,24 @@ describe('round trips (no N+1)', () => {
   });
 
   it('each root question is one round trip, sources included', async () => {
-    expect(await roundTrips('{ hardwareDependencies(first: 50) { totalCount nodes { model { name } chip { name } sources { url } } } }')).toBe(1);
-    expect(await roundTrips('{ exposure(target: { vendorId: "nvidia" }) { chips { id } models { model { id } via { chip { id } sources { url } } alternatives { chip { id } } } } }')).toBe(1);
-    expect(await roundTrips('{ connections(from: "deepseek-v3", to: "nvidia") { nodes { id } edges { sources { url } } } }')).toBe(1);
-    expect(await roundTrips('{ neighborhood(id: "huawei") { nodes { id } edges { sources { url } } } }')).toBe(1);
+    expect(
+      await roundTrips(
+        '{ hardwareDependencies(first: 50) { totalCount nodes { model { name } chip { name } sources { url } } } }',
+      ),
+    ).toBe(1);
+    expect(
+      await roundTrips(
+        '{ exposure(target: { vendorId: "nvidia" }) { chips { id } models { model { id } via { chip { id } sources { url } } alternatives { chip { id } } } } }',
+      ),
+    ).toBe(1);
+    expect(
+      await roundTrips(
+        '{ connections(from: "deepseek-v3", to: "nvidia") { nodes { id } edges { sources { url } } } }',
+      ),
+    ).toBe(1);
+    expect(
+      await roundTrips('{ neighborhood(id: "huawei") { nodes { id } edges { sources { url } } } }'),
+    ).toBe(1);
     expect(await roundTrips('{ stats { sources } }')).toBe(1);
     expect(await roundTrips('{ search(text: "ascend") { entity { id name } } }')).toBe(1);
   });
@@ -304,7 +365,9 @@ describe('GraphiQL examples', () => {
     const { exampleOperations } = await import('../../src/graphql/schema.js');
     const { parse } = await import('graphql');
     const text = exampleOperations();
-    const names = parse(text).definitions.flatMap((d: any) => (d.kind === 'OperationDefinition' ? [d.name.value] : []));
+    const names = parse(text).definitions.flatMap((d: any) =>
+      d.kind === 'OperationDefinition' ? [d.name.value] : [],
+    );
     expect(names.length).toBeGreaterThanOrEqual(15);
     for (const operationName of names) {
       const res = await yoga.fetch('http://test/graphql', {

@@ -97,7 +97,9 @@ describe('loadSeed', () => {
     // Remove the model and every fact about it, as an analyst would.
     editJson(path.join(dir, 'models/models.json'), (r) => r.filter((m) => m.id !== removed));
     for (const f of fs.readdirSync(path.join(dir, 'relationships'))) {
-      editJson(path.join(dir, 'relationships', f), (r) => r.filter((x) => x.from !== removed && x.to !== removed));
+      editJson(path.join(dir, 'relationships', f), (r) =>
+        r.filter((x) => x.from !== removed && x.to !== removed),
+      );
     }
     const summary = await runSeed(executor, [dir]);
     expect(summary.changes.nodesCreated).toBe(0);
@@ -107,8 +109,39 @@ describe('loadSeed', () => {
     const gone = await executor.read(`MATCH (m:Model {id: $id}) RETURN count(m) AS n`, { id: removed });
     expect(gone.records[0]?.get('n')).toBe(0);
     // One node's properties were rewritten, not the graph's.
-    const chipProps = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'chips/chips.json'), 'utf8'))[0]).length;
+    const chipProps = Object.keys(
+      JSON.parse(fs.readFileSync(path.join(dir, 'chips/chips.json'), 'utf8'))[0],
+    ).length;
     expect(summary.changes.propertiesSet).toBeLessThan(chipProps + 10);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a retraction made through the API when the seed record changes, and moves the version on', async () => {
+    const id = 'TRAINED_ON|deepseek-v3|nvidia-h800';
+    await executor.write(
+      `MATCH ()-[r:TRAINED_ON {id: $id}]->() SET r.retracted = true, r.retractionReason = 'test'
+       WITH 1 AS x MATCH (c:Chip {id: 'nvidia-h800'}) SET c.version = 3`,
+      { id },
+    );
+    const dir = copyOfSeed();
+    for (const f of fs.readdirSync(path.join(dir, 'relationships'))) {
+      editJson(path.join(dir, 'relationships', f), (r) =>
+        r.map((x) =>
+          x.type === 'TRAINED_ON' && x.from === 'deepseek-v3' && x.to === 'nvidia-h800'
+            ? { ...x, note: 'changed' }
+            : x,
+        ),
+      );
+    }
+    editJson(path.join(dir, 'chips/chips.json'), (r) =>
+      r.map((c) => (c.id === 'nvidia-h800' ? { ...c, description: 'changed' } : c)),
+    );
+    await runSeed(executor, [dir]);
+    const res = await executor.read(
+      `MATCH ()-[r:TRAINED_ON {id: $id}]->(c:Chip) RETURN r.note AS note, r.retracted AS retracted, r.retractionReason AS why, c.version AS version`,
+      { id },
+    );
+    expect(res.records[0]?.toObject()).toEqual({ note: 'changed', retracted: true, why: 'test', version: 4 });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -118,11 +151,29 @@ describe('loadSeed', () => {
     fs.mkdirSync(path.join(overlay, 'relationships'));
     fs.writeFileSync(
       path.join(overlay, 'sources/mine.json'),
-      JSON.stringify([{ id: 'analyst-note-1', publisher: 'Our desk', title: 'Channel check', url: null, published: '2026-11', kind: 'blog' }]),
+      JSON.stringify([
+        {
+          id: 'analyst-note-1',
+          publisher: 'Our desk',
+          title: 'Channel check',
+          url: null,
+          published: '2026-11',
+          kind: 'blog',
+        },
+      ]),
     );
     fs.writeFileSync(
       path.join(overlay, 'relationships/mine.json'),
-      JSON.stringify([{ type: 'RUNS_ON', from: 'deepseek-v3', to: 'huawei-ascend-910b', key: 'channel-check', confidence: 'rumored', sources: ['analyst-note-1'] }]),
+      JSON.stringify([
+        {
+          type: 'RUNS_ON',
+          from: 'deepseek-v3',
+          to: 'huawei-ascend-910b',
+          key: 'channel-check',
+          confidence: 'rumored',
+          sources: ['analyst-note-1'],
+        },
+      ]),
     );
     await runSeed(executor, [SHIPPED_SEED, overlay]);
     const res = await executor.read(

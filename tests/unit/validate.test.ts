@@ -42,19 +42,63 @@ describe('validateSeed', () => {
   });
 
   const cases: [string, string, (r: any[]) => any[] | string, Partial<Problem>][] = [
-    ['invalid JSON', 'chips/chips.json', () => '[{ "id": ', { file: expect.stringContaining('chips.json'), message: expect.stringMatching(/not valid JSON/) }],
-    ['an id that is not a slug', 'chips/chips.json', (r) => [{ ...r[0], id: 'Nvidia H100' }, ...r.slice(1)], { id: 'Nvidia H100', field: 'id' }],
-    ['a bad date', 'models/models.json', (r) => [{ ...r[0], released: '2024-13-01' }], { id: 'deepseek-v3', field: 'released' }],
-    ['an impossible day', 'models/models.json', (r) => [{ ...r[0], released: '2025-02-30' }], { id: 'deepseek-v3', field: 'released' }],
-    ['a negative number', 'chips/chips.json', (r) => [{ ...r[0], memoryGb: -80 }, ...r.slice(1)], { id: 'nvidia-h100', field: 'memoryGb' }],
-    ['an unknown enum value', 'chips/chips.json', (r) => [{ ...r[0], status: 'selling' }, ...r.slice(1)], { id: 'nvidia-h100', field: 'status' }],
-    ['an unknown field', 'chips/chips.json', (r) => [{ ...r[0], memoryGB: 80 }, ...r.slice(1)], { id: 'nvidia-h100' }],
-    ['a duplicate id', 'chips/chips.json', (r) => [...r, r[0]], { id: 'nvidia-h100', field: 'id', message: expect.stringMatching(/duplicate/) }],
+    [
+      'invalid JSON',
+      'chips/chips.json',
+      () => '[{ "id": ',
+      { file: expect.stringContaining('chips.json'), message: expect.stringMatching(/not valid JSON/) },
+    ],
+    [
+      'an id that is not a slug',
+      'chips/chips.json',
+      (r) => [{ ...r[0], id: 'Nvidia H100' }, ...r.slice(1)],
+      { id: 'Nvidia H100', field: 'id' },
+    ],
+    [
+      'a bad date',
+      'models/models.json',
+      (r) => [{ ...r[0], released: '2024-13-01' }],
+      { id: 'deepseek-v3', field: 'released' },
+    ],
+    [
+      'an impossible day',
+      'models/models.json',
+      (r) => [{ ...r[0], released: '2025-02-30' }],
+      { id: 'deepseek-v3', field: 'released' },
+    ],
+    [
+      'a negative number',
+      'chips/chips.json',
+      (r) => [{ ...r[0], memoryGb: -80 }, ...r.slice(1)],
+      { id: 'nvidia-h100', field: 'memoryGb' },
+    ],
+    [
+      'an unknown enum value',
+      'chips/chips.json',
+      (r) => [{ ...r[0], status: 'selling' }, ...r.slice(1)],
+      { id: 'nvidia-h100', field: 'status' },
+    ],
+    [
+      'an unknown field',
+      'chips/chips.json',
+      (r) => [{ ...r[0], memoryGB: 80 }, ...r.slice(1)],
+      { id: 'nvidia-h100' },
+    ],
+    [
+      'a duplicate id',
+      'chips/chips.json',
+      (r) => [...r, r[0]],
+      { id: 'nvidia-h100', field: 'id', message: expect.stringMatching(/duplicate/) },
+    ],
     [
       'a relationship to an unknown id',
       'relationships/facts.json',
       (r) => [...r, { ...r[0], to: 'nvidia-h900' }],
-      { id: 'DESIGNS|nvidia|nvidia-h900', field: 'to', message: expect.stringMatching(/unknown id "nvidia-h900"/) },
+      {
+        id: 'DESIGNS|nvidia|nvidia-h900',
+        field: 'to',
+        message: expect.stringMatching(/unknown id "nvidia-h900"/),
+      },
     ],
     [
       'a relationship without a source',
@@ -66,13 +110,30 @@ describe('validateSeed', () => {
       'an unknown source id',
       'relationships/facts.json',
       (r) => r.map((x) => (x.type === 'TRAINED_ON' ? { ...x, sources: ['no-such-source'] } : x)),
-      { id: 'TRAINED_ON|deepseek-v3|nvidia-h800', field: 'sources.0', message: expect.stringMatching(/unknown source/) },
+      {
+        id: 'TRAINED_ON|deepseek-v3|nvidia-h800',
+        field: 'sources.0',
+        message: expect.stringMatching(/unknown source/),
+      },
     ],
     [
       'a relationship between the wrong kinds',
       'relationships/facts.json',
-      (r) => [...r, { type: 'TRAINED_ON', from: 'nvidia', to: 'nvidia-h100', confidence: 'reported', sources: ['nvidia-h100-datasheet'] }],
-      { id: 'TRAINED_ON|nvidia|nvidia-h100', field: 'from', message: expect.stringMatching(/must be a Model/) },
+      (r) => [
+        ...r,
+        {
+          type: 'TRAINED_ON',
+          from: 'nvidia',
+          to: 'nvidia-h100',
+          confidence: 'reported',
+          sources: ['nvidia-h100-datasheet'],
+        },
+      ],
+      {
+        id: 'TRAINED_ON|nvidia|nvidia-h100',
+        field: 'from',
+        message: expect.stringMatching(/must be a Model/),
+      },
     ],
     [
       'a bad confidence',
@@ -84,7 +145,12 @@ describe('validateSeed', () => {
       'a confirmed fact resting only on press or blogs',
       'sources/sources.json',
       (r) => r.map((x) => (x.id === 'deepseek-2024-12-26-v3-report' ? { ...x, kind: 'blog' } : x)),
-      { file: expect.stringContaining('facts.json'), id: 'TRAINED_ON|deepseek-v3|nvidia-h800', field: 'confidence', message: expect.stringMatching(/official or paper/) },
+      {
+        file: expect.stringContaining('facts.json'),
+        id: 'TRAINED_ON|deepseek-v3|nvidia-h800',
+        field: 'confidence',
+        message: expect.stringMatching(/official or paper/),
+      },
     ],
     [
       'two facts of one pair without a key',
@@ -96,11 +162,17 @@ describe('validateSeed', () => {
 
   it.each(cases)('reports %s with file, id and field', (_name, file, edit, expected) => {
     const problems = problemsOf(broken(file, edit));
-    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining(path.basename(file)), ...expected }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: expect.stringContaining(path.basename(file)), ...expected }),
+    );
   });
 
   it('reports every problem at once', () => {
-    const dir = broken('chips/chips.json', (r) => [{ ...r[0], memoryGb: -1, status: 'x' }, { ...r[1], id: 'Bad Id' }, ...r.slice(2)]);
+    const dir = broken('chips/chips.json', (r) => [
+      { ...r[0], memoryGb: -1, status: 'x' },
+      { ...r[1], id: 'Bad Id' },
+      ...r.slice(2),
+    ]);
     const problems = problemsOf(dir);
     expect(problems.map((p) => p.field).sort()).toEqual(expect.arrayContaining(['id', 'memoryGb', 'status']));
   });
@@ -123,15 +195,27 @@ describe('validateSeed', () => {
     fs.mkdirSync(path.join(overlay, 'relationships'));
     fs.writeFileSync(
       path.join(overlay, 'chips/mine.json'),
-      JSON.stringify([{ id: 'nvidia-h100', name: 'H100 (analyst copy)', sources: ['nvidia-h100-datasheet'] }]),
+      JSON.stringify([
+        { id: 'nvidia-h100', name: 'H100 (analyst copy)', sources: ['nvidia-h100-datasheet'] },
+      ]),
     );
     fs.writeFileSync(
       path.join(overlay, 'relationships/mine.json'),
-      JSON.stringify([{ type: 'RUNS_ON', from: 'deepseek-v3', to: 'nvidia-h100', confidence: 'rumored', sources: ['nvidia-h100-datasheet'] }]),
+      JSON.stringify([
+        {
+          type: 'RUNS_ON',
+          from: 'deepseek-v3',
+          to: 'nvidia-h100',
+          confidence: 'rumored',
+          sources: ['nvidia-h100-datasheet'],
+        },
+      ]),
     );
     const { problems, bundle } = validateSeed([MIN, overlay]);
     expect(problems).toEqual([]);
-    expect(bundle.entities.find((e) => e.record.id === 'nvidia-h100')?.record.name).toBe('H100 (analyst copy)');
+    expect(bundle.entities.find((e) => e.record.id === 'nvidia-h100')?.record.name).toBe(
+      'H100 (analyst copy)',
+    );
     expect(bundle.relationships.map((r) => r.id)).toContain('RUNS_ON|deepseek-v3|nvidia-h100');
   });
 });

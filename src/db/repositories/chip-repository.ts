@@ -23,7 +23,10 @@ export class ChipRepository {
 
   /** For many chips at once: the closest chips by dense BF16 (else FP16) compute and memory. */
   async alternatives(ids: readonly string[], q: AlternativesQuery): Promise<Map<string, AlternativeRow[]>> {
-    const res = await this.executor.read<{ id: string; alts: { o: Node; computeRatio: number | null; memoryRatio: number | null; distance: number }[] }>(
+    const res = await this.executor.read<{
+      id: string;
+      alts: { o: Node; computeRatio: number | null; memoryRatio: number | null; distance: number }[];
+    }>(
       `UNWIND $ids AS id
        MATCH (c:Chip {id: id})
        WITH id, c, coalesce(c.bf16DenseTflops, c.fp16DenseTflops) AS cc
@@ -47,12 +50,23 @@ export class ChipRepository {
          RETURN collect({o: o, computeRatio: computeRatio, memoryRatio: memoryRatio, distance: distance}) AS alts
        }
        RETURN id, alts`,
-      { ids: [...new Set(ids)], first: q.first, excluded: q.excludeVendorCountries, unrestricted: q.unrestricted, controlDate: q.controlDate },
+      {
+        ids: [...new Set(ids)],
+        first: q.first,
+        excluded: q.excludeVendorCountries,
+        unrestricted: q.unrestricted,
+        controlDate: q.controlDate,
+      },
     );
     return new Map(
       res.records.map((r) => [
         r.get('id'),
-        r.get('alts').map((a) => ({ chip: toEntity(a.o), computeRatio: a.computeRatio, memoryRatio: a.memoryRatio, distance: a.distance })),
+        r.get('alts').map((a) => ({
+          chip: toEntity(a.o),
+          computeRatio: a.computeRatio,
+          memoryRatio: a.memoryRatio,
+          distance: a.distance,
+        })),
       ]),
     );
   }

@@ -28,7 +28,8 @@ export interface DependencyFilter {
 /** A fact valid on $asOf, about a model released by then (partial dates count from their period's start). */
 export const FACT_AS_OF = (r: string) =>
   `($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)))`;
-export const MODEL_AS_OF = (m: string) => `($asOf IS NULL OR ${m}.released IS NULL OR ${m}.released <= $asOf)`;
+export const MODEL_AS_OF = (m: string) =>
+  `($asOf IS NULL OR ${m}.released IS NULL OR ${m}.released <= $asOf)`;
 export const SOURCES_OF = (r: string) => `COLLECT { MATCH (s:Source) WHERE s.id IN ${r}.sources RETURN s }`;
 
 const DEP_KEYS: SortKey[] = [
@@ -46,7 +47,13 @@ function toRow(raw: RawRow): DependencyRow {
 }
 
 function dependencyWhere(f: DependencyFilter): { where: string; params: Record<string, unknown> } {
-  const preds = [LIVE('r'), 'type(r) IN $relTypes', 'r.confidence IN $confidences', FACT_AS_OF('r'), MODEL_AS_OF('m')];
+  const preds = [
+    LIVE('r'),
+    'type(r) IN $relTypes',
+    'r.confidence IN $confidences',
+    FACT_AS_OF('r'),
+    MODEL_AS_OF('m'),
+  ];
   const params: Record<string, unknown> = { relTypes: f.relTypes, confidences: f.confidences, asOf: f.asOf };
   const add = (value: unknown, pred: string, p: Record<string, unknown>) => {
     if (value === null || value === undefined) return;
@@ -116,7 +123,11 @@ export class DependencyRepository {
     first: number,
     after: unknown[] | null,
     withTotal: boolean,
-  ): Promise<{ rows: { row: DependencyRow; keys: unknown[] }[]; hasNextPage: boolean; total: number | null }> {
+  ): Promise<{
+    rows: { row: DependencyRow; keys: unknown[] }[];
+    hasNextPage: boolean;
+    total: number | null;
+  }> {
     const { where, params } = dependencyWhere(f);
     const cypher = `
 CALL { ${withTotal ? `MATCH (m:Model)-[r:TRAINED_ON|RUNS_ON]->(c:Chip) WHERE ${where} RETURN count(r) AS total` : 'RETURN null AS total'} }
@@ -126,11 +137,14 @@ CALL {
   RETURN collect({m: m, r: r, c: c, srcs: ${SOURCES_OF('r')}, keys: ${keyListExpr(DEP_KEYS)}}) AS page
 }
 RETURN total, page`;
-    const res = await this.executor.read<{ total: number | null; page: (RawRow & { keys: unknown[] })[] }>(cypher, {
-      ...params,
-      after,
-      limit: first + 1,
-    });
+    const res = await this.executor.read<{ total: number | null; page: (RawRow & { keys: unknown[] })[] }>(
+      cypher,
+      {
+        ...params,
+        after,
+        limit: first + 1,
+      },
+    );
     const rec = res.records[0];
     const page = rec?.get('page') ?? [];
     return {

@@ -27,7 +27,9 @@ function edgesOf(rels: Relationship[], nodesByElementId: Map<string, string>): F
   for (const r of rels) {
     if (seen.has(r.elementId)) continue;
     seen.add(r.elementId);
-    out.push(toFact(r, nodesByElementId.get(r.startNodeElementId)!, nodesByElementId.get(r.endNodeElementId)!));
+    out.push(
+      toFact(r, nodesByElementId.get(r.startNodeElementId)!, nodesByElementId.get(r.endNodeElementId)!),
+    );
   }
   return out;
 }
@@ -45,7 +47,12 @@ export class GraphRepository {
   constructor(private readonly executor: Executor) {}
 
   /** All shortest paths (up to `limit`) between two entities over live facts, in either direction. */
-  async shortestPaths(from: string, to: string, maxHops: number, limit = 10): Promise<{ paths: GraphView[]; found: string[] }> {
+  async shortestPaths(
+    from: string,
+    to: string,
+    maxHops: number,
+    limit = 10,
+  ): Promise<{ paths: GraphView[]; found: string[] }> {
     // maxHops is a validated integer (1..6): variable-length bounds cannot be parameters.
     const res = await this.executor.read<{ found: string[]; paths: Path[]; srcs: Node[] }>(
       `OPTIONAL MATCH (a:Entity {id: $from})
@@ -62,21 +69,42 @@ export class GraphRepository {
     );
     const rec = res.records[0];
     if (!rec) {
-      const ids = await this.executor.read<{ id: string }>('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id', { from, to });
+      const ids = await this.executor.read<{ id: string }>(
+        'MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id',
+        { from, to },
+      );
       return { paths: [], found: ids.records.map((r) => r.get('id')) };
     }
     const sources = rec.get('srcs').map(toSource);
     const paths = rec.get('paths').map((p) => {
       const nodes = [p.start, ...p.segments.map((s) => s.end)];
       const byElement = new Map(nodes.map((n) => [n.elementId, n.properties.id as string]));
-      return { nodes: nodes.map(toEntity), edges: edgesOf(p.segments.map((s) => s.relationship), byElement), sources };
+      return {
+        nodes: nodes.map(toEntity),
+        edges: edgesOf(
+          p.segments.map((s) => s.relationship),
+          byElement,
+        ),
+        sources,
+      };
     });
     return { paths, found: rec.get('found') };
   }
 
   /** Entities within `depth` hops and the live facts among them, as of a date; at most `cap` nodes. */
-  async neighborhood(id: string, depth: number, asOf: string | null, cap: number): Promise<(GraphView & { truncated: boolean }) | null> {
-    const res = await this.executor.read<{ c: Node; xs: Node[]; more: boolean; rels: Relationship[]; srcs: Node[] }>(
+  async neighborhood(
+    id: string,
+    depth: number,
+    asOf: string | null,
+    cap: number,
+  ): Promise<(GraphView & { truncated: boolean }) | null> {
+    const res = await this.executor.read<{
+      c: Node;
+      xs: Node[];
+      more: boolean;
+      rels: Relationship[];
+      srcs: Node[];
+    }>(
       `MATCH (c:Entity {id: $id})
        CALL (c) {
          MATCH p = (c)-[*1..${depth}]-(x:Entity)
@@ -107,9 +135,16 @@ export class GraphRepository {
     };
   }
 
-  async stats(): Promise<{ entities: { label: string; count: number }[]; relationships: { type: string; count: number }[]; sources: number; unsourced: number }> {
+  async stats(): Promise<{
+    entities: { label: string; count: number }[];
+    relationships: { type: string; count: number }[];
+    sources: number;
+    unsourced: number;
+  }> {
     // Labels come from the ontology's constants; node counts come from the count store. One round trip.
-    const labelCounts = ENTITY_SPECS.map((s) => `CALL { MATCH (n:${s.label}) RETURN count(n) AS ${s.label}_count }`);
+    const labelCounts = ENTITY_SPECS.map(
+      (s) => `CALL { MATCH (n:${s.label}) RETURN count(n) AS ${s.label}_count }`,
+    );
     const res = await this.executor.read(
       `${labelCounts.join('\n')}
        CALL { MATCH (s:Source) RETURN count(s) AS sources }
@@ -133,8 +168,20 @@ export class GraphRepository {
     };
   }
 
-  async timeline(entityId: string | null, from: string | null, to: string | null, first: number): Promise<TimelineRow[]> {
-    const res = await this.executor.read<{ date: string; kind: string; title: string; entities: Node[]; sourceIds: string[]; confidence: string | null }>(
+  async timeline(
+    entityId: string | null,
+    from: string | null,
+    to: string | null,
+    first: number,
+  ): Promise<TimelineRow[]> {
+    const res = await this.executor.read<{
+      date: string;
+      kind: string;
+      title: string;
+      entities: Node[];
+      sourceIds: string[];
+      confidence: string | null;
+    }>(
       `CALL {
          MATCH (m:Model) WHERE m.released IS NOT NULL
          RETURN m.released AS date, 'model-released' AS kind, m.name + ' released' AS title, [m] AS entities, m.sources AS sourceIds, null AS confidence

@@ -60,11 +60,14 @@ CALL {
   RETURN collect({n: n, keys: ${keyListExpr(q.keys)}}) AS page
 }
 RETURN total, page`;
-    const res = await this.executor.read<{ total: number | null; page: { n: Node; keys: unknown[] }[] }>(cypher, {
-      ...q.filter.params,
-      after: q.after,
-      limit: q.first + 1,
-    });
+    const res = await this.executor.read<{ total: number | null; page: { n: Node; keys: unknown[] }[] }>(
+      cypher,
+      {
+        ...q.filter.params,
+        after: q.after,
+        limit: q.first + 1,
+      },
+    );
     const rec = res.records[0];
     const page = rec?.get('page') ?? [];
     return {

@@ -54,7 +54,11 @@ function levenshtein(a: string, b: string): number {
 export class SearchRepository {
   constructor(private readonly executor: Executor) {}
 
-  async search(text: string, labels: EntityLabel[] | null, first: number): Promise<{ entity: EntityView; score: number }[]> {
+  async search(
+    text: string,
+    labels: EntityLabel[] | null,
+    first: number,
+  ): Promise<{ entity: EntityView; score: number }[]> {
     const query = luceneQuery(text);
     if (!query) return [];
     const res = await this.executor.read<{ n: Node; score: number }>(
@@ -68,9 +72,7 @@ export class SearchRepository {
 
   /** Up to `limit` existing ids closest to an unknown one (of one label, or any entity). */
   async closestIds(id: string, label: EntityLabel | null, limit = 3): Promise<string[]> {
-    const res = await this.executor.read<{ id: string }>(
-      `MATCH (n:${label ?? 'Entity'}) RETURN n.id AS id`,
-    );
+    const res = await this.executor.read<{ id: string }>(`MATCH (n:${label ?? 'Entity'}) RETURN n.id AS id`);
     const needle = id.toLowerCase();
     return res.records
       .map((r) => r.get('id'))

@@ -2,7 +2,7 @@
 // Idempotent: unchanged records are skipped by content hash; seed records missing from the files are removed.
 // Only records the loader owns (origin = 'seed') are ever updated or removed by it.
 import { createHash } from 'node:crypto';
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
 import {
   ENTITY_LABEL,
@@ -39,6 +39,22 @@ export interface LoadOptions {
   onBatch?: (index: number, total: number) => void;
   /** Transaction timeout for the whole load. */
   timeoutMs?: number;
+  /**
+   * 'single' (default): every batch in ONE transaction, so a seed run is all or nothing — what `npm run seed` and
+   * `npm start` need. Its cost is that Neo4j holds the whole load's transaction state in heap until commit, which
+   * exhausts a few-GB heap somewhere around a million relationships.
+   * 'per-batch': each batch commits on its own (used by bench/ for synthetic graphs of 1M-5M relationships). Memory
+   * stays flat, but a failure leaves the batches before it committed; the load is idempotent, so re-running it
+   * finishes the job. Removals of stale seed records run after all upserts either way.
+   */
+  transaction?: 'single' | 'per-batch';
+  /**
+   * Remove seed records missing from the bundle (default true). Loading into an empty database (bench/) can skip
+   * it: each removal step scans its label or relationship type and sends every id as a parameter.
+   */
+  prune?: boolean;
+  /** Rows per UNWIND batch (default 500). Larger batches commit less often in 'per-batch' mode. */
+  batchSize?: number;
 }
 
 type Props = Record<string, unknown>;
@@ -61,6 +77,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+// Counts are stored as Neo4j integers (JavaScript numbers would arrive as floats: 20736.0 units).
+const INTEGER_FIELDS = new Set(['units', 'chipCount', 'contextTokens', 'parameters', 'activeParameters']);
+// Part of every record's hash: bump it when the way records are stored changes, so the next load rewrites them.
+const STORAGE_FORMAT = 2;
+
 /** Neo4j stores no nulls and no nested maps: drop nulls, store claims as a JSON string. */
 function toProps(record: Props, drop: readonly string[]): { props: Props; hash: string } {
   const props: Props = {};
@@ -69,7 +90,11 @@ function toProps(record: Props, drop: readonly string[]): { props: Props; hash: 
     if (k === 'claims') props.claimsJson = JSON.stringify(v);
     else props[k] = v;
   }
-  const hash = createHash('sha1').update(canonical(props)).digest('hex');
+  const hash = createHash('sha1').update(`${STORAGE_FORMAT}:${canonical(props)}`).digest('hex');
+  for (const k of INTEGER_FIELDS) {
+    const v = props[k];
+    if (typeof v === 'number' && Number.isSafeInteger(v)) props[k] = neo4j.int(v);
+  }
   props.origin = SEED_ORIGIN;
   props.seedHash = hash;
   return { props, hash };
@@ -86,7 +111,10 @@ const upsertNodes = (labels: string) => `
 UNWIND $rows AS row
 MERGE (n:${labels} {id: row.id})
 WITH n, row WHERE n.seedHash IS NULL OR n.seedHash <> row.hash
-SET n = row.props, n.loadedAt = datetime()`;
+// A changed seed record replaces the node's attributes; its API version moves on, so that a curator's stale
+// expectedVersion is refused instead of silently overwriting the seed's change.
+WITH n, row, n.version AS version
+SET n = row.props, n.loadedAt = datetime(), n.version = CASE WHEN version IS NULL THEN null ELSE version + 1 END`;
 
 const deleteNodes = (label: string) => `
 MATCH (n:${label}) WHERE n.origin = '${SEED_ORIGIN}' AND NOT n.id IN $ids
@@ -98,7 +126,9 @@ MATCH (a:${ENTITY_LABEL} {id: row.from})
 MATCH (b:${ENTITY_LABEL} {id: row.to})
 MERGE (a)-[r:${type} {id: row.id}]->(b)
 WITH r, row WHERE r.seedHash IS NULL OR r.seedHash <> row.hash
-SET r = row.props, r.loadedAt = datetime()`;
+// A retraction made through the API outlives edits of the seed record (history is never lost).
+WITH r, row, r {.retracted, .retractedAt, .retractedBy, .retractionReason} AS kept
+SET r = row.props, r += kept, r.loadedAt = datetime()`;
 
 const deleteRels = (type: RelationshipType) => `
 MATCH ()-[r:${type}]->() WHERE r.origin = '${SEED_ORIGIN}' AND NOT r.id IN $ids
@@ -164,9 +194,11 @@ export async function loadSeed(executor: Executor, bundle: SeedBundle, opts: Loa
   const steps = plan(bundle);
   const batches: { step: Step; params: Record<string, unknown> }[] = [];
   for (const step of steps) {
+    if (!step.rows && opts.prune === false) continue;
     if (step.rows) {
-      for (let i = 0; i < step.rows.length; i += BATCH) {
-        batches.push({ step, params: { rows: step.rows.slice(i, i + BATCH) } });
+      const size = opts.batchSize ?? BATCH;
+      for (let i = 0; i < step.rows.length; i += size) {
+        batches.push({ step, params: { rows: step.rows.slice(i, i + size) } });
       }
     } else {
       batches.push({ step, params: { ids: step.ids ?? [] } });
@@ -174,26 +206,47 @@ export async function loadSeed(executor: Executor, bundle: SeedBundle, opts: Loa
   }
   const changes = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
 
-  await executor.writeTransaction(async (tx: ManagedTransaction) => {
-    // A retried transaction starts counting again.
-    Object.keys(changes).forEach((k) => (changes[k as keyof typeof changes] = 0));
+  if (opts.transaction === 'per-batch') {
     let rowsDone = 0;
     const totalRows = steps.reduce((n, s) => n + (s.rows?.length ?? 0), 0);
     for (const [index, { step, params }] of batches.entries()) {
       opts.onBatch?.(index, batches.length);
-      const res = await tx.run(step.cypher, params);
-      const c = res.summary.counters.updates();
-      changes.nodesCreated += c.nodesCreated;
-      changes.nodesDeleted += c.nodesDeleted;
-      changes.relationshipsCreated += c.relationshipsCreated;
-      changes.relationshipsDeleted += c.relationshipsDeleted;
-      changes.propertiesSet += c.propertiesSet;
+      const c = await executor.writeTransaction(
+        async (tx: ManagedTransaction) => (await tx.run(step.cypher, params)).summary.counters.updates(),
+        opts.timeoutMs ?? 600_000,
+      );
+      changes.nodesCreated += c.nodesCreated ?? 0;
+      changes.nodesDeleted += c.nodesDeleted ?? 0;
+      changes.relationshipsCreated += c.relationshipsCreated ?? 0;
+      changes.relationshipsDeleted += c.relationshipsDeleted ?? 0;
+      changes.propertiesSet += c.propertiesSet ?? 0;
       if (params.rows) {
         rowsDone += (params.rows as Row[]).length;
         progress({ phase: 'seed', message: `loaded ${step.label}`, done: rowsDone, total: totalRows });
       }
     }
-  }, opts.timeoutMs ?? 600_000);
+  } else {
+    await executor.writeTransaction(async (tx: ManagedTransaction) => {
+      // A retried transaction starts counting again.
+      Object.keys(changes).forEach((k) => (changes[k as keyof typeof changes] = 0));
+      let rowsDone = 0;
+      const totalRows = steps.reduce((n, s) => n + (s.rows?.length ?? 0), 0);
+      for (const [index, { step, params }] of batches.entries()) {
+        opts.onBatch?.(index, batches.length);
+        const res = await tx.run(step.cypher, params);
+        const c = res.summary.counters.updates();
+        changes.nodesCreated += c.nodesCreated;
+        changes.nodesDeleted += c.nodesDeleted;
+        changes.relationshipsCreated += c.relationshipsCreated;
+        changes.relationshipsDeleted += c.relationshipsDeleted;
+        changes.propertiesSet += c.propertiesSet;
+        if (params.rows) {
+          rowsDone += (params.rows as Row[]).length;
+          progress({ phase: 'seed', message: `loaded ${step.label}`, done: rowsDone, total: totalRows });
+        }
+      }
+    }, opts.timeoutMs ?? 600_000);
+  }
 
   const count = <T extends string>(items: T[]) =>
     items.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});

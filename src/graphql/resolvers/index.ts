@@ -1,26 +1,23 @@
 // Resolver map: thin functions that parse arguments, call a domain question or a loader, and return.
-import type { EntityView } from '../../db/repositories/records.js';
+import type { SourceView } from '../../db/repositories/records.js';
 import type { Context } from '../context.js';
-import { DateScalar } from '../scalars.js';
-import { entityFields } from './entities.js';
+import { DateScalar, JSONScalar } from '../scalars.js';
+import { curationResolvers } from './mutations.js';
+import { queryResolvers } from './query.js';
+import { sourcesOf, typeResolvers } from './types.js';
 
 export const resolvers = {
   Date: DateScalar,
-  Entity: {
-    __resolveType: (e: EntityView) => e.label,
+  JSON: JSONScalar,
+  Query: { ...queryResolvers, ...curationResolvers.Query },
+  ...typeResolvers,
+  Mutation: curationResolvers.Mutation,
+  Fact: curationResolvers.Fact,
+  AuditRecord: curationResolvers.AuditRecord,
+  TimelineEvent: {
+    sources: (e: { sourceIds: string[] }, _: unknown, ctx: Context) => sourcesOf(e.sourceIds, ctx),
   },
-  Query: {
-    chip: async (_: unknown, args: { id: string }, ctx: Context) => {
-      const e = await ctx.loaders.entity.load(args.id);
-      return e?.label === 'Chip' ? e : null;
-    },
+  Source: {
+    published: (s: SourceView) => s.published,
   },
-  Chip: {
-    ...entityFields,
-    vendor: async (chip: EntityView, _: unknown, ctx: Context) => {
-      const facts = await ctx.loaders.facts('DESIGNS', 'in').load(chip.id);
-      return facts[0]?.other ?? null;
-    },
-  },
-  Company: { ...entityFields },
 };

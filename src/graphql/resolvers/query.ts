@@ -1,5 +1,5 @@
 // Root Query resolvers: parse arguments, ask the domain question, prime loaders with what came back.
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { EntityView } from '../../db/repositories/records.js';
 import { LABEL_OF_KIND, type EntityKind, type EntityLabel } from '../../db/ontology.js';
 import { countryCodes, intInRange } from '../../domain/arguments.js';
@@ -16,15 +16,20 @@ import {
 import { notFound } from '../../errors.js';
 import { primeDependencies, type Context } from '../context.js';
 
-type ListArgs<W> = { where?: W | null; orderBy?: OrderArg[] | null; first?: number | null; after?: string | null };
+type ListArgs<W> = {
+  where?: W | null;
+  orderBy?: OrderArg[] | null;
+  first?: number | null;
+  after?: string | null;
+};
 
 /** Whether the client asked for `totalCount` (it costs a count, so only then). */
 function wantsTotal(info: GraphQLResolveInfo): boolean {
   const visit = (set: SelectionSetNode | undefined): boolean =>
     !!set?.selections.some((s) =>
-      s.kind === 'Field'
+      s.kind === Kind.FIELD
         ? s.name.value === 'totalCount'
-        : s.kind === 'InlineFragment'
+        : s.kind === Kind.INLINE_FRAGMENT
           ? visit(s.selectionSet)
           : visit(info.fragments[s.name.value]?.selectionSet),
     );
@@ -62,11 +67,30 @@ export const queryResolvers = {
     throw notFound('country', a.code, [], 'code');
   },
 
-  companies: (_: unknown, a: ListArgs<Parameters<typeof companyFilter>[0]>, ctx: Context, info: GraphQLResolveInfo) =>
-    listEntities(ctx.repos.lists, 'companies', { ...a, filter: companyFilter(a.where ?? {}) }, wantsTotal(info)),
-  chips: (_: unknown, a: ListArgs<Parameters<typeof chipFilter>[0]>, ctx: Context, info: GraphQLResolveInfo) =>
-    listEntities(ctx.repos.lists, 'chips', { ...a, filter: chipFilter(a.where ?? {}) }, wantsTotal(info)),
-  models: (_: unknown, a: ListArgs<Parameters<typeof modelFilter>[0]>, ctx: Context, info: GraphQLResolveInfo) =>
+  companies: (
+    _: unknown,
+    a: ListArgs<Parameters<typeof companyFilter>[0]>,
+    ctx: Context,
+    info: GraphQLResolveInfo,
+  ) =>
+    listEntities(
+      ctx.repos.lists,
+      'companies',
+      { ...a, filter: companyFilter(a.where ?? {}) },
+      wantsTotal(info),
+    ),
+  chips: (
+    _: unknown,
+    a: ListArgs<Parameters<typeof chipFilter>[0]>,
+    ctx: Context,
+    info: GraphQLResolveInfo,
+  ) => listEntities(ctx.repos.lists, 'chips', { ...a, filter: chipFilter(a.where ?? {}) }, wantsTotal(info)),
+  models: (
+    _: unknown,
+    a: ListArgs<Parameters<typeof modelFilter>[0]>,
+    ctx: Context,
+    info: GraphQLResolveInfo,
+  ) =>
     listEntities(ctx.repos.lists, 'models', { ...a, filter: modelFilter(a.where ?? {}) }, wantsTotal(info)),
   exportControls: (
     _: unknown,
@@ -81,7 +105,11 @@ export const queryResolvers = {
       wantsTotal(info),
     ),
 
-  search: async (_: unknown, a: { text: string; kinds?: EntityKind[] | null; first?: number | null }, ctx: Context) => {
+  search: async (
+    _: unknown,
+    a: { text: string; kinds?: EntityKind[] | null; first?: number | null },
+    ctx: Context,
+  ) => {
     const first = intInRange(a.first ?? 10, 'first', 1, 50);
     const labels = a.kinds?.map((k) => LABEL_OF_KIND[k]) ?? null;
     const hits = await ctx.repos.search.search(a.text, labels, first);
@@ -114,7 +142,11 @@ export const queryResolvers = {
     });
   },
 
-  neighborhood: async (_: unknown, a: { id: string; depth?: number | null; asOf?: string | null }, ctx: Context) => {
+  neighborhood: async (
+    _: unknown,
+    a: { id: string; depth?: number | null; asOf?: string | null },
+    ctx: Context,
+  ) => {
     const sub = await neighborhood(ctx.repos.graph, ctx.repos.search, a);
     for (const s of sub.sources) ctx.loaders.source.prime(s.id, s);
     return sub;

@@ -2,7 +2,12 @@
 // per-request DataLoaders, so a list of N parents costs one round trip per nested field, not N.
 import type { DependencyRow } from '../../db/repositories/dependency-repository.js';
 import type { EntityView, FactView, SourceView } from '../../db/repositories/records.js';
-import { confidencesAtLeast, countryCodes, intInRange, type ConfidenceLevel } from '../../domain/arguments.js';
+import {
+  confidencesAtLeast,
+  countryCodes,
+  intInRange,
+  type ConfidenceLevel,
+} from '../../domain/arguments.js';
 import { relTypes, ROLE_OF_REL, today, type HardwareRole } from '../../domain/dependencies.js';
 import type { Context, FactWithOther } from '../context.js';
 
@@ -33,7 +38,8 @@ export interface FactObject {
   sources?: SourceView[];
 }
 
-const end = async (e: EntityView | string, ctx: Context) => (typeof e === 'string' ? ctx.loaders.entity.load(e) : e);
+const end = async (e: EntityView | string, ctx: Context) =>
+  typeof e === 'string' ? ctx.loaders.entity.load(e) : e;
 
 /** Resolvers shared by every relationship-backed type. */
 function factFields(fromField: string | null, toField: string) {
@@ -55,10 +61,8 @@ const outgoing = (list: FactWithOther[], self: EntityView): FactObject[] =>
 const incoming = (list: FactWithOther[], self: EntityView): FactObject[] =>
   list.map(({ fact, other }) => ({ fact, from: other, to: self }));
 
-const byDateDesc = (a: FactObject, b: FactObject) =>
-  String(b.fact.props.date ?? b.fact.props.validFrom ?? '').localeCompare(
-    String(a.fact.props.date ?? a.fact.props.validFrom ?? ''),
-  );
+const factDate = (o: FactObject) => (o.fact.props.date ?? o.fact.props.validFrom ?? '') as string;
+const byDateDesc = (a: FactObject, b: FactObject) => factDate(b).localeCompare(factDate(a));
 
 interface ClaimStored {
   field: string;
@@ -103,7 +107,8 @@ export const typeResolvers = {
 
   Country: {
     ...entityFields,
-    companies: async (c: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'HEADQUARTERED_IN', 'in', c.id)),
+    companies: async (c: EntityView, _: Args, ctx: Context) =>
+      others(await facts(ctx, 'HEADQUARTERED_IN', 'in', c.id)),
     exportControlsIssued: async (c: EntityView, _: Args, ctx: Context) =>
       others(await facts(ctx, 'ISSUED_BY', 'in', c.id)),
     exportControlsTargeting: async (c: EntityView, _: Args, ctx: Context) =>
@@ -113,19 +118,27 @@ export const typeResolvers = {
   Company: {
     ...entityFields,
     roles: (c: EntityView) => c.roles ?? [],
-    country: async (c: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'HEADQUARTERED_IN', 'out', c.id)),
-    parent: async (c: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'SUBSIDIARY_OF', 'out', c.id)),
-    subsidiaries: async (c: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'SUBSIDIARY_OF', 'in', c.id)),
+    country: async (c: EntityView, _: Args, ctx: Context) =>
+      best(await facts(ctx, 'HEADQUARTERED_IN', 'out', c.id)),
+    parent: async (c: EntityView, _: Args, ctx: Context) =>
+      best(await facts(ctx, 'SUBSIDIARY_OF', 'out', c.id)),
+    subsidiaries: async (c: EntityView, _: Args, ctx: Context) =>
+      others(await facts(ctx, 'SUBSIDIARY_OF', 'in', c.id)),
     chips: async (c: EntityView, _: Args, ctx: Context) => {
       const subs = others(await facts(ctx, 'SUBSIDIARY_OF', 'in', c.id));
-      const lists = await ctx.loaders.facts({ type: 'DESIGNS', direction: 'out' }).loadMany([c.id, ...subs.map((s) => s.id)]);
+      const lists = await ctx.loaders
+        .facts({ type: 'DESIGNS', direction: 'out' })
+        .loadMany([c.id, ...subs.map((s) => s.id)]);
       const seen = new Map<string, EntityView>();
       for (const l of lists) if (Array.isArray(l)) for (const f of l) seen.set(f.other.id, f.other);
       return [...seen.values()];
     },
-    fabricates: async (c: EntityView, _: Args, ctx: Context) => outgoing(await facts(ctx, 'FABRICATES', 'out', c.id), c),
-    supplies: async (c: EntityView, _: Args, ctx: Context) => outgoing(await facts(ctx, 'SUPPLIES', 'out', c.id), c),
-    softwareStacks: async (c: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'MAINTAINS', 'out', c.id)),
+    fabricates: async (c: EntityView, _: Args, ctx: Context) =>
+      outgoing(await facts(ctx, 'FABRICATES', 'out', c.id), c),
+    supplies: async (c: EntityView, _: Args, ctx: Context) =>
+      outgoing(await facts(ctx, 'SUPPLIES', 'out', c.id), c),
+    softwareStacks: async (c: EntityView, _: Args, ctx: Context) =>
+      others(await facts(ctx, 'MAINTAINS', 'out', c.id)),
     models: async (c: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'DEVELOPS', 'out', c.id)),
     orders: async (c: EntityView, _: Args, ctx: Context) =>
       outgoing(await facts(ctx, 'ORDERED', 'out', c.id), c).sort(byDateDesc),
@@ -136,15 +149,18 @@ export const typeResolvers = {
       ]);
       return [...out, ...inc].map(({ fact, other }) => ({ fact, from: c, to: other }));
     },
-    targetedBy: async (c: EntityView, _: Args, ctx: Context) => incoming(await facts(ctx, 'TARGETS', 'in', c.id), c),
+    targetedBy: async (c: EntityView, _: Args, ctx: Context) =>
+      incoming(await facts(ctx, 'TARGETS', 'in', c.id), c),
   },
 
   Chip: {
     ...entityFields,
     status: (c: EntityView) => upper(c.status),
     vendor: async (c: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'DESIGNS', 'in', c.id)),
-    foundries: async (c: EntityView, _: Args, ctx: Context) => incoming(await facts(ctx, 'FABRICATES', 'in', c.id), c),
-    suppliers: async (c: EntityView, _: Args, ctx: Context) => incoming(await facts(ctx, 'SUPPLIES', 'in', c.id), c),
+    foundries: async (c: EntityView, _: Args, ctx: Context) =>
+      incoming(await facts(ctx, 'FABRICATES', 'in', c.id), c),
+    suppliers: async (c: EntityView, _: Args, ctx: Context) =>
+      incoming(await facts(ctx, 'SUPPLIES', 'in', c.id), c),
     softwareStacks: async (c: EntityView, _: Args, ctx: Context) =>
       others(await facts(ctx, 'PROGRAMMED_WITH', 'out', c.id)),
     exportControls: async (c: EntityView, args: { asOf?: string | null }, ctx: Context) =>
@@ -153,11 +169,19 @@ export const typeResolvers = {
       ),
     orders: async (c: EntityView, _: Args, ctx: Context) =>
       incoming(await facts(ctx, 'ORDERED', 'in', c.id), c).sort(byDateDesc),
-    models: (c: EntityView, args: { role?: HardwareRole | null; minConfidence?: ConfidenceLevel | null }, ctx: Context) =>
-      ctx.loaders.hardware({ side: 'chip', ...hardwareArgs(args) }).load(c.id),
+    models: (
+      c: EntityView,
+      args: { role?: HardwareRole | null; minConfidence?: ConfidenceLevel | null },
+      ctx: Context,
+    ) => ctx.loaders.hardware({ side: 'chip', ...hardwareArgs(args) }).load(c.id),
     alternatives: (
       c: EntityView,
-      args: { first?: number | null; excludeVendorCountries?: string[] | null; unrestricted?: boolean | null; asOf?: string | null },
+      args: {
+        first?: number | null;
+        excludeVendorCountries?: string[] | null;
+        unrestricted?: boolean | null;
+        asOf?: string | null;
+      },
       ctx: Context,
     ) =>
       ctx.loaders
@@ -168,27 +192,39 @@ export const typeResolvers = {
           controlDate: args.asOf ?? today(),
         })
         .load(c.id),
-    predecessor: async (c: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'SUCCEEDS', 'out', c.id)),
-    successors: async (c: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'SUCCEEDS', 'in', c.id)),
+    predecessor: async (c: EntityView, _: Args, ctx: Context) =>
+      best(await facts(ctx, 'SUCCEEDS', 'out', c.id)),
+    successors: async (c: EntityView, _: Args, ctx: Context) =>
+      others(await facts(ctx, 'SUCCEEDS', 'in', c.id)),
   },
 
   SoftwareStack: {
     ...entityFields,
-    maintainers: async (s: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'MAINTAINS', 'in', s.id)),
-    chips: async (s: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'PROGRAMMED_WITH', 'in', s.id)),
+    maintainers: async (s: EntityView, _: Args, ctx: Context) =>
+      others(await facts(ctx, 'MAINTAINS', 'in', s.id)),
+    chips: async (s: EntityView, _: Args, ctx: Context) =>
+      others(await facts(ctx, 'PROGRAMMED_WITH', 'in', s.id)),
   },
 
   Model: {
     ...entityFields,
     status: (m: EntityView) => upper(m.status),
     developer: async (m: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'DEVELOPS', 'in', m.id)),
-    developers: async (m: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'DEVELOPS', 'in', m.id)),
-    hardware: (m: EntityView, args: { role?: HardwareRole | null; minConfidence?: ConfidenceLevel | null }, ctx: Context) =>
-      ctx.loaders.hardware({ side: 'model', ...hardwareArgs(args) }).load(m.id),
-    variantOf: async (m: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'VARIANT_OF', 'out', m.id)),
-    variants: async (m: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'VARIANT_OF', 'in', m.id)),
-    predecessor: async (m: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'SUCCEEDS', 'out', m.id)),
-    successors: async (m: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'SUCCEEDS', 'in', m.id)),
+    developers: async (m: EntityView, _: Args, ctx: Context) =>
+      others(await facts(ctx, 'DEVELOPS', 'in', m.id)),
+    hardware: (
+      m: EntityView,
+      args: { role?: HardwareRole | null; minConfidence?: ConfidenceLevel | null },
+      ctx: Context,
+    ) => ctx.loaders.hardware({ side: 'model', ...hardwareArgs(args) }).load(m.id),
+    variantOf: async (m: EntityView, _: Args, ctx: Context) =>
+      best(await facts(ctx, 'VARIANT_OF', 'out', m.id)),
+    variants: async (m: EntityView, _: Args, ctx: Context) =>
+      others(await facts(ctx, 'VARIANT_OF', 'in', m.id)),
+    predecessor: async (m: EntityView, _: Args, ctx: Context) =>
+      best(await facts(ctx, 'SUCCEEDS', 'out', m.id)),
+    successors: async (m: EntityView, _: Args, ctx: Context) =>
+      others(await facts(ctx, 'SUCCEEDS', 'in', m.id)),
   },
 
   ExportControl: {
@@ -196,8 +232,10 @@ export const typeResolvers = {
     measureType: (x: EntityView) => upper(x.measureType),
     inForce: (x: EntityView, args: { asOf?: string | null }) => inForce(x, args.asOf),
     issuer: async (x: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'ISSUED_BY', 'out', x.id)),
-    restricts: async (x: EntityView, _: Args, ctx: Context) => outgoing(await facts(ctx, 'RESTRICTS', 'out', x.id), x),
-    targets: async (x: EntityView, _: Args, ctx: Context) => outgoing(await facts(ctx, 'TARGETS', 'out', x.id), x),
+    restricts: async (x: EntityView, _: Args, ctx: Context) =>
+      outgoing(await facts(ctx, 'RESTRICTS', 'out', x.id), x),
+    targets: async (x: EntityView, _: Args, ctx: Context) =>
+      outgoing(await facts(ctx, 'TARGETS', 'out', x.id), x),
   },
 
   HardwareDependency: {
@@ -238,7 +276,15 @@ export const typeResolvers = {
     confidence: (f: FactView) => upper(f.confidence),
     sources: (f: FactView, _: Args, ctx: Context) => sourcesOf(f.sourceIds, ctx),
     properties: (f: FactView) => {
-      const { id: _id, sources: _s, confidence: _c, origin: _o, seedHash: _h, loadedAt: _l, ...rest } = f.props;
+      const {
+        id: _id,
+        sources: _s,
+        confidence: _c,
+        origin: _o,
+        seedHash: _h,
+        loadedAt: _l,
+        ...rest
+      } = f.props;
       return rest;
     },
   },
