@@ -34,6 +34,16 @@ function edgesOf(rels: Relationship[], nodesByElementId: Map<string, string>): F
   return out;
 }
 
+// Events read from entity dates: [label, date property, event kind, title suffix] (constants, not input).
+const ENTITY_EVENTS: [string, string, string, string][] = [
+  ['Model', 'released', 'model-released', ' released'],
+  ['Chip', 'announced', 'chip-announced', ' announced'],
+  ['Chip', 'released', 'chip-released', ' released'],
+  ['ExportControl', 'announced', 'control-announced', ' announced'],
+  ['ExportControl', 'effective', 'control-effective', ' takes effect'],
+  ['ExportControl', 'rescinded', 'control-rescinded', ' rescinded'],
+];
+
 export interface TimelineRow {
   date: string;
   kind: string;
@@ -183,24 +193,13 @@ export class GraphRepository {
       confidence: string | null;
     }>(
       `CALL {
-         MATCH (m:Model) WHERE m.released IS NOT NULL
-         RETURN m.released AS date, 'model-released' AS kind, m.name + ' released' AS title, [m] AS entities, m.sources AS sourceIds, null AS confidence
-         UNION ALL
-         MATCH (c:Chip) WHERE c.announced IS NOT NULL
-         RETURN c.announced AS date, 'chip-announced' AS kind, c.name + ' announced' AS title, [c] AS entities, c.sources AS sourceIds, null AS confidence
-         UNION ALL
-         MATCH (c:Chip) WHERE c.released IS NOT NULL
-         RETURN c.released AS date, 'chip-released' AS kind, c.name + ' released' AS title, [c] AS entities, c.sources AS sourceIds, null AS confidence
-         UNION ALL
-         MATCH (x:ExportControl) WHERE x.announced IS NOT NULL
-         RETURN x.announced AS date, 'control-announced' AS kind, x.name + ' announced' AS title, [x] AS entities, x.sources AS sourceIds, null AS confidence
-         UNION ALL
-         MATCH (x:ExportControl) WHERE x.effective IS NOT NULL
-         RETURN x.effective AS date, 'control-effective' AS kind, x.name + ' takes effect' AS title, [x] AS entities, x.sources AS sourceIds, null AS confidence
-         UNION ALL
-         MATCH (x:ExportControl) WHERE x.rescinded IS NOT NULL
-         RETURN x.rescinded AS date, 'control-rescinded' AS kind, x.name + ' rescinded' AS title, [x] AS entities, x.sources AS sourceIds, null AS confidence
-         UNION ALL
+         ${ENTITY_EVENTS.map(
+           ([label, field, kind, verb]) =>
+             `MATCH (x:${label}) WHERE x.${field} IS NOT NULL
+              RETURN x.${field} AS date, '${kind}' AS kind, x.name + '${verb}' AS title, [x] AS entities,
+                     x.sources AS sourceIds, null AS confidence
+              UNION ALL`,
+         ).join('\n')}
          MATCH (b:Company)-[r:ORDERED]->(c:Chip) WHERE ${LIVE('r')} AND coalesce(r.date, r.validFrom) IS NOT NULL
          RETURN coalesce(r.date, r.validFrom) AS date, 'order' AS kind,
                 b.name + ' ' + CASE coalesce(r.status, 'ordered') WHEN 'delivered' THEN 'received' WHEN 'planned' THEN 'plans to order' WHEN 'negotiating' THEN 'negotiates for' WHEN 'cancelled' THEN 'cancelled an order of' WHEN 'blocked' THEN 'was blocked from buying' ELSE 'ordered' END
