@@ -1,0 +1,664 @@
+// `npm run bench -- --scale seed|small|medium|large [--quick] [--only a,b]`: builds chipgraph, obtains a
+// throw-away Neo4j like the app does, loads the real seed plus a synthetic graph with the real loader, starts
+// chipgraph and the @neo4j/graphql peer as separate processes, and measures every workload three ways.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { graphql } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import { loadConfig } from '../src/config.js';
+import { obtainDatabase, type DatabaseHandle } from '../src/db/database.js';
+import { createDriver, Executor } from '../src/db/executor.js';
+import { freePort } from '../src/db/local-neo4j.js';
+import { applyConstraints } from '../src/db/migrations.js';
+import { NEO4J_VERSION } from '../src/db/neo4j-version.js';
+import { loadSeed } from '../src/db/seed/load.js';
+import { formatProblems, validateSeed } from '../src/db/seed/validate.js';
+import { createLogger } from '../src/logger.js';
+import { createServer } from '../src/server.js';
+import { capturingDriver, profile, type CapturedQuery } from './capture.js';
+import { checkRows, generateSynthetic, SCALES } from './generate.js';
+import {
+  closedLoop,
+  cpuMs,
+  findNeo4jPid,
+  httpPoster,
+  httpThroughput,
+  percentiles,
+  memoryMb,
+  type Latency,
+  type Throughput,
+} from './measure.js';
+import { buildPeerSchema } from './peer/schema.js';
+import { writeReports, type ScaleResult, type VariantResult, type WorkloadResult } from './report.js';
+import { workloads, type GraphqlCall, type Workload } from './workloads.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SCALE_NAMES = ['seed', 'small', 'medium', 'large'] as const;
+type Scale = (typeof SCALE_NAMES)[number];
+
+/** Neo4j memory per scale, unless NEO4J_HEAP / NEO4J_PAGECACHE are set. */
+const MEMORY: Record<Scale, { heap: string; pageCache: string }> = {
+  seed: { heap: '1g', pageCache: '512m' },
+  small: { heap: '1g', pageCache: '512m' },
+  medium: { heap: '3g', pageCache: '2g' },
+  large: { heap: '4g', pageCache: '6g' },
+};
+
+const PLANS = {
+  quick: { warmup: 5, c1Requests: 40, c1Ms: 1_000, throughputS: 1 },
+  full: { warmup: 40, c1Requests: 400, c1Ms: 8_000, throughputS: 6 },
+};
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+function throttled(every = 2_000) {
+  let last = 0;
+  return (msg: string, force = false) => {
+    const now = Date.now();
+    if (force || now - last >= every) {
+      last = now;
+      log(msg);
+    }
+  };
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== null) return v;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not come up within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** First successful answer to a GraphQL query on `url`. */
+async function firstAnswer(
+  url: string,
+  query: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
+  const post = httpPoster(url);
+  await waitFor(
+    url,
+    async () => {
+      if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
+      const res = await post(JSON.stringify({ query }));
+      return res.status === 200 && !(JSON.parse(res.text) as { errors?: unknown }).errors ? true : null;
+    },
+    timeoutMs,
+  ).catch((err: unknown) => {
+    throw new Error(
+      `${url}: ${(err as Error).message}${child.exitCode !== null ? ` (exit ${child.exitCode})` : ''}`,
+    );
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/** Every server this run spawned, so a failure anywhere still stops them all. */
+const spawned = new Set<ChildProcess>();
+
+function spawnServer(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  const out = fs.openSync(logFile, 'w');
+  // Own process group, so `npm start` (npm → sh → node) stops as a whole.
+  const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true });
+  fs.closeSync(out);
+  spawned.add(child);
+  child.once('exit', (code, signal) => {
+    exits.set(child, { code, signal, at: new Date().toISOString() });
+    if (!stopping)
+      log(`${cmd} ${args.join(' ')} exited unexpectedly (code ${code}, signal ${signal}); see ${logFile}`);
+  });
+  return child;
+}
+
+/** How and when a spawned server exited (a server that dies mid-run is reported, not hidden). */
+const exits = new Map<ChildProcess, { code: number | null; signal: string | null; at: string }>();
+let stopping = false;
+const stopped = new Set<ChildProcess>();
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  stopped.add(child);
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000).unref());
+  if ((await Promise.race([exited, timeout])) === 'timeout') process.kill(-child.pid, 'SIGKILL');
+}
+
+const PROBE = '{ chip(id: "nvidia-h100") { id name } }';
+
+async function startChipgraph(db: DatabaseHandle, how: 'node' | 'npm', logDir: string): Promise<Started> {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NEO4J_URI: db.uri,
+    NEO4J_USER: db.user,
+    NEO4J_PASSWORD: db.password,
+    SEED_ON_START: 'false',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    // The bench is one client hammering the API on purpose.
+    RATE_LIMIT_POINTS: '0',
+  };
+  const t = performance.now();
+  const child =
+    how === 'node'
+      ? spawnServer(process.execPath, ['dist/main.js'], env, path.join(logDir, 'chipgraph.log'))
+      : spawnServer('npm', ['start'], env, path.join(logDir, 'chipgraph-npm-start.log'));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await firstAnswer(url, PROBE, child, 120_000);
+  return { child, url, startMs: Math.round(performance.now() - t), stop: () => stopChild(child) };
+}
+
+async function startPeer(db: DatabaseHandle, logDir: string): Promise<Started> {
+  const port = await freePort();
+  const t = performance.now();
+  const child = spawnServer(
+    process.execPath,
+    ['--import', 'tsx', 'bench/peer/server.ts', db.uri, String(port)],
+    { ...process.env },
+    path.join(logDir, 'neo4j-graphql.log'),
+  );
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await firstAnswer(url, '{ __typename }', child, 600_000);
+  return { child, url, startMs: Math.round(performance.now() - t), stop: () => stopChild(child) };
+}
+
+async function loadGraph(executor: Executor, scale: Scale) {
+  const tick = throttled();
+  await applyConstraints(executor);
+  const real = validateSeed([path.join(ROOT, 'seed')]);
+  if (real.problems.length) throw new Error(`seed/ does not validate:\n${formatProblems(real.problems)}`);
+  const t0 = performance.now();
+  await loadSeed(executor, real.bundle, { prune: false });
+  log(
+    `real seed loaded: ${real.bundle.entities.length} entities, ${real.bundle.relationships.length} relationships`,
+  );
+  const out = {
+    nodes: real.bundle.entities.length + real.bundle.sources.length,
+    relationships: real.bundle.relationships.length,
+    synthetic: null as null | {
+      nodes: number;
+      relationships: number;
+      nodeMs: number;
+      relMs: number;
+      relsPerS: number;
+    },
+    listChip: '',
+  };
+  if (scale === 'seed') {
+    const res = await executor.read<{ id: string }>(
+      'MATCH (c:Chip)<-[r:TRAINED_ON|RUNS_ON]-() RETURN c.id AS id, count(r) AS n ORDER BY n DESC, id LIMIT 1',
+    );
+    out.listChip = res.records[0]?.get('id') ?? 'nvidia-h100';
+    return { ...out, loadMs: Math.round(performance.now() - t0) };
+  }
+  const g = generateSynthetic(scale);
+  out.listChip = g.picks.listChip;
+  const every = scale === 'small' ? 1 : 50;
+  checkRows({ sources: g.sources, entities: g.entities }, every);
+  const t1 = performance.now();
+  await loadSeed(
+    executor,
+    { sources: g.sources, entities: g.entities, relationships: [] },
+    {
+      transaction: 'per-batch',
+      prune: false,
+      batchSize: 5_000,
+      progress: (e) => tick(`synthetic nodes ${e.done}/${e.total}`),
+    },
+  );
+  const nodeMs = performance.now() - t1;
+  log(`synthetic nodes loaded: ${g.counts.nodes} in ${(nodeMs / 1000).toFixed(1)} s`);
+  const t2 = performance.now();
+  let rels = 0;
+  for (const chunk of g.relationships(50_000)) {
+    checkRows({ relationships: chunk }, every);
+    await loadSeed(
+      executor,
+      { sources: [], entities: [], relationships: chunk },
+      { transaction: 'per-batch', prune: false },
+    );
+    rels += chunk.length;
+    const s = (performance.now() - t2) / 1000;
+    tick(`synthetic relationships ${rels}/~${g.counts.relationshipsEstimate} (${Math.round(rels / s)}/s)`);
+  }
+  const relMs = performance.now() - t2;
+  log(
+    `synthetic relationships loaded: ${rels} in ${(relMs / 1000).toFixed(1)} s (${Math.round(rels / (relMs / 1000))}/s)`,
+  );
+  await executor.write('CALL db.awaitIndexes(600)');
+  out.nodes += g.counts.nodes;
+  out.relationships += rels;
+  out.synthetic = {
+    nodes: g.counts.nodes,
+    relationships: rels,
+    nodeMs: Math.round(nodeMs),
+    relMs: Math.round(relMs),
+    relsPerS: Math.round(rels / (relMs / 1000)),
+  };
+  return { ...out, loadMs: Math.round(performance.now() - t0) };
+}
+
+/** One GraphQL answer in process, through a driver that records the Cypher it sends. */
+interface Probe {
+  queries: CapturedQuery[];
+  errors: unknown;
+  bytes: number;
+}
+
+async function probeChipgraph(driver: Driver, call: GraphqlCall): Promise<Probe> {
+  const captured: CapturedQuery[] = [];
+  const executor = new Executor(capturingDriver(driver, captured), 'neo4j', 60_000);
+  const yoga = createServer({ executor, logger: createLogger('silent') });
+  const ask = async () => {
+    const res = await yoga.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(call),
+    });
+    return res.text();
+  };
+  await ask();
+  captured.length = 0;
+  const text = await ask();
+  return {
+    queries: [...captured],
+    errors: (JSON.parse(text) as { errors?: unknown }).errors,
+    bytes: text.length,
+  };
+}
+
+async function probePeer(
+  driver: Driver,
+  schema: Awaited<ReturnType<typeof buildPeerSchema>>,
+  call: GraphqlCall,
+): Promise<Probe> {
+  const captured: CapturedQuery[] = [];
+  const capturing = capturingDriver(driver, captured);
+  const ask = () =>
+    graphql({
+      schema,
+      source: call.query,
+      variableValues: call.variables,
+      contextValue: { executionContext: capturing },
+    });
+  await ask();
+  captured.length = 0;
+  const res = await ask();
+  return { queries: [...captured], errors: res.errors, bytes: JSON.stringify(res).length };
+}
+
+async function profileAll(driver: Driver, queries: CapturedQuery[]) {
+  let dbHits = 0;
+  const operators = new Set<string>();
+  const statements: { cypher: string; dbHits: number; rows: number }[] = [];
+  for (const q of queries) {
+    const p = await profile(driver, q);
+    dbHits += p.dbHits;
+    p.operators.forEach((o) => operators.add(o));
+    statements.push({
+      cypher: q.cypher.replace(/\s+/g, ' ').trim().slice(0, 400),
+      dbHits: p.dbHits,
+      rows: p.rows,
+    });
+  }
+  return {
+    statements,
+    dbHits,
+    scans: [...operators].filter((o) =>
+      /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|AllRelationships/.test(o),
+    ),
+  };
+}
+
+/** One way of answering a workload, as the measuring loops see it. */
+interface Target {
+  key: 'rawCypher' | 'chipgraph' | 'neo4jGraphql';
+  /** One request, concurrency 1. */
+  once(): Promise<unknown>;
+  /** Throughput at `connections` for `seconds`. */
+  load(connections: number, seconds: number): Promise<Throughput>;
+  /** The process doing the serving work (raw Cypher: the bench itself, which runs the driver). */
+  pid: number;
+}
+
+function rawTarget(driver: Driver, w: Workload): Target {
+  const once = async () => {
+    const session = driver.session({ defaultAccessMode: 'READ' });
+    try {
+      const res = await session.executeRead((tx) => tx.run(w.rawCypher.cypher, w.rawCypher.params));
+      return res.records.map((r) => r.toObject());
+    } finally {
+      await session.close();
+    }
+  };
+  return { key: 'rawCypher', once, load: (c, s) => closedLoop(once, c, s * 1000), pid: process.pid };
+}
+
+function httpTarget(key: Target['key'], url: string, call: GraphqlCall, pid: number): Target {
+  const body = JSON.stringify(call);
+  const post = httpPoster(url);
+  return { key, once: () => post(body), load: (c, s) => httpThroughput(url, body, c, s), pid };
+}
+
+interface Measured {
+  c1: Latency;
+  c8: Throughput;
+  c32: Throughput;
+  serverCpuMsPerReq: number | null;
+  dbCpuMsPerReq: number | null;
+}
+
+/**
+ * Measures the targets of one workload against each other. Latency samples are interleaved (raw, chipgraph,
+ * peer, raw, ...) and throughput runs alternate in rounds, so load from elsewhere on the machine hits every
+ * target alike and the ratios stay fair.
+ */
+async function measureTargets(targets: Target[], plan: (typeof PLANS)['quick'], dbPid: number | null) {
+  // Warm-up: plan.warmup requests or 3 s per target, whichever comes first (slow lists at medium take seconds each).
+  for (const t of targets) {
+    const until = performance.now() + 3_000;
+    for (let i = 0; i < plan.warmup && (i < 2 || performance.now() < until); i++) await t.once();
+  }
+  const samples = new Map(targets.map((t) => [t.key, [] as number[]]));
+  const deadline = performance.now() + plan.c1Ms * targets.length;
+  for (let i = 0; i < plan.c1Requests && (performance.now() < deadline || i < 5); i++) {
+    for (const t of targets) {
+      const started = performance.now();
+      await t.once();
+      samples.get(t.key)!.push(performance.now() - started);
+    }
+  }
+  const rounds = plan === PLANS.quick ? 1 : 3;
+  const acc = new Map(
+    targets.map((t) => [t.key, { c8: [] as Throughput[], c32: [] as Throughput[], cpu: 0, db: 0, n: 0 }]),
+  );
+  for (let r = 0; r < rounds; r++) {
+    for (const connections of [8, 32] as const) {
+      for (const t of targets) {
+        const a = acc.get(t.key)!;
+        const cpu0 = cpuMs(t.pid);
+        const db0 = dbPid ? cpuMs(dbPid) : null;
+        const res = await t.load(connections, plan.throughputS / rounds);
+        const cpu1 = cpuMs(t.pid);
+        const db1 = dbPid ? cpuMs(dbPid) : null;
+        a[connections === 8 ? 'c8' : 'c32'].push(res);
+        a.cpu += (cpu1 ?? 0) - (cpu0 ?? 0);
+        a.db += (db1 ?? 0) - (db0 ?? 0);
+        a.n += res.requests;
+      }
+    }
+  }
+  const merge = (list: Throughput[]): Throughput => {
+    const requests = list.reduce((n, x) => n + x.requests, 0);
+    const seconds = list.reduce((n, x) => n + (x.rps ? x.requests / x.rps : 0), 0);
+    return {
+      rps: seconds ? Math.round((requests / seconds) * 10) / 10 : 0,
+      requests,
+      errors: list.reduce((n, x) => n + x.errors, 0),
+      p50Ms: Math.max(...list.map((x) => x.p50Ms)),
+      p99Ms: Math.max(...list.map((x) => x.p99Ms)),
+    };
+  };
+  const out = new Map<Target['key'], Measured>();
+  for (const t of targets) {
+    const a = acc.get(t.key)!;
+    out.set(t.key, {
+      c1: percentiles(samples.get(t.key)!),
+      c8: merge(a.c8),
+      c32: merge(a.c32),
+      serverCpuMsPerReq: a.n ? Math.round((a.cpu / a.n) * 100) / 100 : null,
+      dbCpuMsPerReq: dbPid && a.n ? Math.round((a.db / a.n) * 100) / 100 : null,
+    });
+  }
+  return out;
+}
+
+function variant(m: Measured, extra: Partial<VariantResult>): VariantResult {
+  return {
+    p50Ms: m.c1.p50Ms,
+    p95Ms: m.c1.p95Ms,
+    p99Ms: m.c1.p99Ms,
+    rps: Math.max(m.c8.rps, m.c32.rps),
+    rpsC8: m.c8.rps,
+    rpsC32: m.c32.rps,
+    errorsUnderLoad: m.c8.errors + m.c32.errors,
+    samplesC1: m.c1.n,
+    serverCpuMsPerReq: m.serverCpuMsPerReq,
+    dbCpuMsPerReq: m.dbCpuMsPerReq,
+    ...extra,
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'small' },
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+    },
+  });
+  const scale = values.scale as Scale;
+  if (!SCALE_NAMES.includes(scale)) throw new Error(`--scale must be one of ${SCALE_NAMES.join(', ')}`);
+  const plan = values.quick ? PLANS.quick : PLANS.full;
+  const command = `npm run bench -- --scale ${scale}${values.quick ? ' --quick' : ''}${values.only ? ` --only ${values.only}` : ''}`;
+  const started = Date.now();
+  const loadBefore = os.loadavg();
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chipgraph-bench-'));
+  log(`${command} (logs in ${logDir})`);
+
+  // The build runs while Neo4j starts and the graph loads; it is awaited before chipgraph starts.
+  log('building chipgraph (npm run build) while Neo4j starts');
+  const build = new Promise<void>((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm run build failed:\n${output}`)),
+    );
+  });
+  build.catch(() => {}); // handled where it is awaited
+
+  // Configuration comes from config.ts like the app's; the bench only raises Neo4j's memory defaults per scale.
+  const env = process.env;
+  const config = loadConfig({
+    ...env,
+    NEO4J_HEAP: env.NEO4J_HEAP || MEMORY[scale].heap,
+    NEO4J_PAGECACHE: env.NEO4J_PAGECACHE || MEMORY[scale].pageCache,
+  });
+  const db = await obtainDatabase(config, {
+    ephemeral: true,
+    progress: (e) => log(`${e.phase}: ${e.message}`),
+  });
+  const cleanup: (() => Promise<void>)[] = [() => db.stop()];
+  const stopAll = async () => {
+    stopping = true;
+    for (const child of spawned) await stopChild(child);
+    for (const fn of cleanup.reverse()) await fn().catch((err: unknown) => log(`cleanup: ${String(err)}`));
+  };
+  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  try {
+    const driver = createDriver(db);
+    cleanup.push(() => driver.close());
+    const executor = new Executor(driver, config.neo4j.database, 600_000);
+    if (db.kind === 'external') {
+      const n = await executor.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+      if ((n.records[0]?.get('n') ?? 0) > 0) {
+        throw new Error(
+          'NEO4J_URI points at a database that is not empty; the bench loads its own data into it',
+        );
+      }
+    }
+    const port = Number(new URL(db.uri.replace(/^bolt/, 'http')).port);
+    const dbPid = db.kind === 'local' ? findNeo4jPid(port) : null;
+
+    // The peer needs no data to start; it is up by the time the graph is loaded.
+    const peerStarting = startPeer(db, logDir);
+    peerStarting.catch(() => {}); // handled where it is awaited
+    const loaded = await loadGraph(executor, scale);
+    await build;
+    const all = workloads({ listChip: loaded.listChip });
+    const chosen = values.only ? all.filter((w) => values.only!.split(',').includes(w.name)) : all;
+
+    let npmStartMs: number | null = null;
+    if (!values.quick) {
+      log('timing `npm start` to its first answer (build included)');
+      const npmStart = await startChipgraph(db, 'npm', logDir);
+      await npmStart.stop();
+      npmStartMs = npmStart.startMs;
+    }
+    const chipgraph = await startChipgraph(db, 'node', logDir);
+    log(`chipgraph up in ${chipgraph.startMs} ms (npm start: ${npmStartMs ?? 'not timed with --quick'} ms)`);
+    const peer = await peerStarting;
+    log(`@neo4j/graphql up in ${peer.startMs} ms (started while the graph loaded)`);
+    const peerSchema = await buildPeerSchema(driver);
+
+    const results: WorkloadResult[] = [];
+    for (const w of chosen) {
+      log(`workload ${w.name}`);
+      const result: WorkloadResult = {
+        name: w.name,
+        question: w.question,
+        kind: w.kind,
+        peerTarget: w.peerTarget,
+        chipgraph: null,
+        rawCypher: null,
+        neo4jGraphql: null,
+      };
+      const extras = new Map<Target['key'], Partial<VariantResult>>();
+      const targets: Target[] = [rawTarget(driver, w)];
+      const raw = await profileAll(driver, [{ cypher: w.rawCypher.cypher, params: w.rawCypher.params }]);
+      extras.set('rawCypher', {
+        cypherQueries: 1,
+        dbHits: raw.dbHits,
+        scans: raw.scans,
+        bytes: JSON.stringify(await targets[0]!.once()).length,
+      });
+
+      const cg = await probeChipgraph(driver, w.chipgraph);
+      if (cg.errors) {
+        result.chipgraphError = JSON.stringify(cg.errors).slice(0, 500);
+        log(`  chipgraph answered with errors: ${result.chipgraphError}`);
+      } else {
+        const p = await profileAll(driver, cg.queries);
+        extras.set('chipgraph', {
+          cypherQueries: cg.queries.length,
+          dbHits: p.dbHits,
+          scans: p.scans,
+          bytes: cg.bytes,
+          statements: p.statements,
+        });
+        targets.push(httpTarget('chipgraph', chipgraph.url, w.chipgraph, chipgraph.child.pid!));
+      }
+
+      if ('unsupported' in w.neo4jGraphql) {
+        result.neo4jGraphqlNote = w.neo4jGraphql.unsupported;
+      } else {
+        result.neo4jGraphqlNote = w.peerNote;
+        const pp = await probePeer(driver, peerSchema, w.neo4jGraphql);
+        if (pp.errors) {
+          result.neo4jGraphqlNote = `errors: ${JSON.stringify(pp.errors).slice(0, 300)}`;
+          log(`  @neo4j/graphql answered with errors: ${result.neo4jGraphqlNote}`);
+        } else {
+          const p = await profileAll(driver, pp.queries);
+          extras.set('neo4jGraphql', {
+            cypherQueries: pp.queries.length,
+            dbHits: p.dbHits,
+            scans: p.scans,
+            bytes: pp.bytes,
+          });
+          targets.push(httpTarget('neo4jGraphql', peer.url, w.neo4jGraphql, peer.child.pid!));
+        }
+      }
+      const measured = await measureTargets(targets, plan, dbPid);
+      for (const [key, m] of measured) result[key] = variant(m, extras.get(key) ?? {});
+      const f = (v: VariantResult | null) =>
+        v
+          ? `${v.p50Ms} ms / ${v.rps} rps / ${v.cypherQueries} q / ${v.dbHits} hits / ${v.errorsUnderLoad} err`
+          : '-';
+      log(
+        `  raw ${f(result.rawCypher)} | chipgraph ${f(result.chipgraph)} | @neo4j/graphql ${f(result.neo4jGraphql)}`,
+      );
+      results.push(result);
+    }
+
+    const out: ScaleResult = {
+      scale,
+      quick: values.quick ?? false,
+      command,
+      finishedAt: new Date().toISOString(),
+      durationS: Math.round((Date.now() - started) / 1000),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        neo4j: `${NEO4J_VERSION} community (${db.kind})`,
+        neo4jHeap: config.neo4j.local.heap,
+        neo4jPageCache: config.neo4j.local.pageCache,
+        loadavgBefore: loadBefore.map((x) => Math.round(x * 100) / 100),
+        loadavgAfter: os.loadavg().map((x) => Math.round(x * 100) / 100),
+        note: 'client, servers and Neo4j share these cores; other work on the machine adds noise, so compare ratios within one run',
+      },
+      graph: {
+        nodes: loaded.nodes,
+        relationships: loaded.relationships,
+        loadMs: loaded.loadMs,
+        synthetic: loaded.synthetic,
+        target: scale === 'seed' ? null : SCALES[scale],
+      },
+      startup: {
+        npmStartToFirstAnswerMs: npmStartMs,
+        nodeDistToFirstAnswerMs: chipgraph.startMs,
+        neo4jGraphqlToFirstAnswerMs: peer.startMs,
+      },
+      unexpectedExits: {
+        chipgraph: stopped.has(chipgraph.child) ? null : (exits.get(chipgraph.child) ?? null),
+        neo4jGraphql: stopped.has(peer.child) ? null : (exits.get(peer.child) ?? null),
+      },
+      memory: {
+        chipgraph: memoryMb(chipgraph.child.pid!),
+        neo4jGraphql: memoryMb(peer.child.pid!),
+        neo4j: dbPid ? memoryMb(dbPid) : null,
+        bench: memoryMb(process.pid),
+      },
+      workloads: results,
+    };
+    writeReports(path.join(ROOT, 'bench'), out);
+  } finally {
+    await stopAll();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(
+      `bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    process.exit(1);
+  },
+);
