@@ -44,10 +44,10 @@ export async function timeline(
   if (args.from && args.to && args.to < args.from) throw badInput('to', 'must not be before `from`');
   const rows = await graph.timeline(args.entityId ?? null, args.from ?? null, args.to ?? null, first);
   if (args.entityId && rows.length === 0) {
-    // Tell an unknown id apart from a quiet entity.
-    const known = await search.closestIds(args.entityId, null, 1);
-    if (known[0] !== args.entityId)
+    // Tell an unknown id apart from a quiet entity (only when nothing came back).
+    if (!(await graph.exists(args.entityId))) {
       throw notFound('entity', args.entityId, await search.closestIds(args.entityId, null), 'entityId');
+    }
   }
   return rows;
 }

@@ -3,6 +3,7 @@
 import type { EntityView } from '../db/repositories/records.js';
 import {
   fragments,
+  IN_FORCE,
   LIVE,
   type CompiledFilter,
   type ListRepository,
@@ -190,10 +191,6 @@ export function modelFilter(w: ModelWhere = {}): CompiledFilter {
     [has(w.nameContains), fragments.nameContains('n'), { nameContains: lower(w.nameContains) }],
   ]);
 }
-
-/** In force on $asOf: effective (or announced) on or before it, and not rescinded by then. */
-export const IN_FORCE = (v: string, param: string) =>
-  `(coalesce(${v}.effective, ${v}.announced) <= $${param} AND (${v}.rescinded IS NULL OR ${v}.rescinded > $${param}))`;
 
 export function exportControlFilter(w: ExportControlWhere = {}): CompiledFilter {
   const issuers = countryCodes(w.issuerCountries, 'where.issuerCountries');

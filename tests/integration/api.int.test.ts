@@ -255,6 +255,9 @@ describe('graph questions', () => {
       expect(path.edges).toHaveLength(path.length);
       for (const e of path.edges) expect(e.sources.length).toBeGreaterThan(0);
     }
+    const unknown = await gql(yoga, '{ connections(from: "deepseek-v3", to: "nvidai") { length } }');
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'to' });
+    expect(unknown.errors?.[0]?.extensions?.suggestions).toContain('nvidia');
     const bad = await gql(yoga, '{ connections(from: "deepseek-v3", to: "nvidia", maxHops: 9) { length } }');
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
   });
@@ -356,6 +359,8 @@ describe('round trips (no N+1)', () => {
       await roundTrips('{ neighborhood(id: "huawei") { nodes { id } edges { sources { url } } } }'),
     ).toBe(1);
     expect(await roundTrips('{ stats { sources } }')).toBe(1);
+    // No path (or an unknown id) is still one query; only the suggestions for an unknown id cost another.
+    expect(await roundTrips('{ connections(from: "deepseek-v3", to: "us", maxHops: 1) { length } }')).toBe(1);
     expect(await roundTrips('{ search(text: "ascend") { entity { id name } } }')).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 // Chip-specific questions: which other accelerators could stand in for a chip.
 import type { Node } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
-import { LIVE } from './list-repository.js';
+import { IN_FORCE, LIVE } from './list-repository.js';
 import { toEntity, type EntityView } from './records.js';
 
 export interface AlternativeRow {
@@ -37,8 +37,7 @@ export class ChipRepository {
              WHERE k.code IN $excluded AND ${LIVE('d')} AND ${LIVE('h')} })
            AND (NOT $unrestricted OR NOT EXISTS {
              MATCH (o)<-[x:RESTRICTS]-(e:ExportControl)
-             WHERE ${LIVE('x')} AND coalesce(e.effective, e.announced) <= $controlDate
-               AND (e.rescinded IS NULL OR e.rescinded > $controlDate) })
+             WHERE ${LIVE('x')} AND ${IN_FORCE('e', 'controlDate')} })
          WITH o,
               CASE WHEN cc IS NULL OR coalesce(o.bf16DenseTflops, o.fp16DenseTflops) IS NULL THEN null
                    ELSE toFloat(coalesce(o.bf16DenseTflops, o.fp16DenseTflops)) / cc END AS computeRatio,

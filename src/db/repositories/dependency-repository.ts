@@ -3,7 +3,7 @@
 import type { Node, Relationship } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
 import { afterPredicate, keyListExpr, orderByClause, type SortKey } from './keyset.js';
-import { fragments, LIVE } from './list-repository.js';
+import { FACT_AS_OF, fragments, IN_FORCE, LIVE } from './list-repository.js';
 import { toEntity, toFact, toSource, type EntityView, type FactView, type SourceView } from './records.js';
 
 export interface DependencyRow {
@@ -25,9 +25,7 @@ export interface DependencyFilter {
   asOf: string | null;
 }
 
-/** A fact valid on $asOf, about a model released by then (partial dates count from their period's start). */
-export const FACT_AS_OF = (r: string) =>
-  `($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)))`;
+/** A model released by $asOf (partial dates count from their period's start). */
 export const MODEL_AS_OF = (m: string) =>
   `($asOf IS NULL OR ${m}.released IS NULL OR ${m}.released <= $asOf)`;
 export const SOURCES_OF = (r: string) => `COLLECT { MATCH (s:Source) WHERE s.id IN ${r}.sources RETURN s }`;
@@ -105,8 +103,7 @@ const EXPOSED_CHIPS = {
     MATCH (t:ExportControl {id: $targetId})
     OPTIONAL MATCH (t)-[x:RESTRICTS]->(c:Chip)
     WHERE ${LIVE('x')} AND x.confidence IN $confidences
-      AND coalesce(t.effective, t.announced) <= $controlDate
-      AND (t.rescinded IS NULL OR t.rescinded > $controlDate)`,
+      AND ${IN_FORCE('t', 'controlDate')}`,
   softwareStackId: `
     MATCH (t:SoftwareStack {id: $targetId})
     OPTIONAL MATCH (t)<-[p:PROGRAMMED_WITH]-(c:Chip)

@@ -2,7 +2,7 @@
 import type { Node, Path, Relationship } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
 import { ENTITY_SPECS, RELATIONSHIP_TYPES } from '../ontology.js';
-import { LIVE } from './list-repository.js';
+import { FACT_AS_OF, LIVE } from './list-repository.js';
 import { toEntity, toFact, toSource, type EntityView, type FactView, type SourceView } from './records.js';
 
 export interface GraphView {
@@ -14,8 +14,6 @@ export interface GraphView {
 /** An entity that existed on $asOf (dated entities only; undated ones always count). */
 export const ENTITY_AS_OF = (x: string) =>
   `($asOf IS NULL OR coalesce(${x}.released, ${x}.announced, ${x}.founded) IS NULL OR coalesce(${x}.released, ${x}.announced, ${x}.founded) <= $asOf)`;
-const REL_AS_OF = (r: string) =>
-  `($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)))`;
 
 const SOURCES_OF_RELS = (rels: string) => `COLLECT {
     UNWIND ${rels} AS rel UNWIND coalesce(rel.sources, []) AS sid
@@ -56,6 +54,13 @@ export interface TimelineRow {
 export class GraphRepository {
   constructor(private readonly executor: Executor) {}
 
+  async exists(id: string): Promise<boolean> {
+    const res = await this.executor.read<{ n: number }>('MATCH (n:Entity {id: $id}) RETURN count(n) AS n', {
+      id,
+    });
+    return (res.records[0]?.get('n') ?? 0) > 0;
+  }
+
   /** All shortest paths (up to `limit`) between two entities over live facts, in either direction. */
   async shortestPaths(
     from: string,
@@ -68,23 +73,17 @@ export class GraphRepository {
       `OPTIONAL MATCH (a:Entity {id: $from})
        OPTIONAL MATCH (b:Entity {id: $to})
        WITH a, b, [x IN [a, b] WHERE x IS NOT NULL | x.id] AS found
+       // Collected inside the subquery, so a missing entity or no path still answers one row (one round trip).
        CALL (a, b) {
          MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
          WHERE all(r IN relationships(p) WHERE ${LIVE('r')})
-         RETURN p LIMIT toInteger($limit)
+         WITH p LIMIT toInteger($limit)
+         RETURN collect(p) AS paths
        }
-       WITH found, collect(p) AS paths
        RETURN found, paths, ${SOURCES_OF_RELS('reduce(acc = [], p IN paths | acc + relationships(p))')} AS srcs`,
       { from, to, limit },
     );
-    const rec = res.records[0];
-    if (!rec) {
-      const ids = await this.executor.read<{ id: string }>(
-        'MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id',
-        { from, to },
-      );
-      return { paths: [], found: ids.records.map((r) => r.get('id')) };
-    }
+    const rec = res.records[0]!;
     const sources = rec.get('srcs').map(toSource);
     const paths = rec.get('paths').map((p) => {
       const nodes = [p.start, ...p.segments.map((s) => s.end)];
@@ -118,7 +117,7 @@ export class GraphRepository {
       `MATCH (c:Entity {id: $id})
        CALL (c) {
          MATCH p = (c)-[*1..${depth}]-(x:Entity)
-         WHERE all(r IN relationships(p) WHERE ${LIVE('r')} AND ${REL_AS_OF('r')})
+         WHERE all(r IN relationships(p) WHERE ${LIVE('r')} AND ${FACT_AS_OF('r')})
            AND all(n IN nodes(p) WHERE ${ENTITY_AS_OF('n')})
          WITH DISTINCT x LIMIT toInteger($capPlusOne)
          RETURN collect(x) AS found
@@ -127,7 +126,7 @@ export class GraphRepository {
        WITH c, xs, more, [c] + xs AS all
        CALL (all) {
          UNWIND all AS a
-         MATCH (a)-[r]->(b:Entity) WHERE b IN all AND ${LIVE('r')} AND ${REL_AS_OF('r')}
+         MATCH (a)-[r]->(b:Entity) WHERE b IN all AND ${LIVE('r')} AND ${FACT_AS_OF('r')}
          RETURN collect(DISTINCT r) AS rels
        }
        RETURN c, xs, more, rels, ${SOURCES_OF_RELS('rels')} AS srcs`,

@@ -29,6 +29,14 @@ export interface ListQuery {
 // Facts that are retracted are never answered.
 export const LIVE = (r: string) => `${r}.retracted IS NULL`;
 
+/** A fact valid on $asOf (partial dates count from their period's start; no asOf: always). */
+export const FACT_AS_OF = (r: string) =>
+  `($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)))`;
+
+/** An export control in force on $<param>: effective (or announced) by then and not yet rescinded. */
+export const IN_FORCE = (x: string, param: string) =>
+  `(coalesce(${x}.effective, ${x}.announced) <= $${param} AND (${x}.rescinded IS NULL OR ${x}.rescinded > $${param}))`;
+
 /** Reusable filter fragments over a variable `v` (constant Cypher; values bound as parameters). */
 export const fragments = {
   nameContains: (v: string) =>

@@ -30,6 +30,13 @@ const best = (list: FactWithOther[]) =>
 
 const others = (list: FactWithOther[]) => list.map((f) => f.other);
 
+/** Resolver: the entity at the other end of the best-supported fact of one type (vendor, country...). */
+const one = (type: string, direction: 'out' | 'in') => async (e: EntityView, _: Args, ctx: Context) =>
+  best(await facts(ctx, type, direction, e.id));
+/** Resolver: the entities at the other end of every fact of one type. */
+const many = (type: string, direction: 'out' | 'in') => async (e: EntityView, _: Args, ctx: Context) =>
+  others(await facts(ctx, type, direction, e.id));
+
 /** A relationship presented as an object: its properties by name, plus the entities at both ends. */
 export interface FactObject {
   fact: FactView;
@@ -63,6 +70,15 @@ const incoming = (list: FactWithOther[], self: EntityView): FactObject[] =>
 
 const factDate = (o: FactObject) => (o.fact.props.date ?? o.fact.props.validFrom ?? '') as string;
 const byDateDesc = (a: FactObject, b: FactObject) => factDate(b).localeCompare(factDate(a));
+
+/** Resolver: every fact of one type as an object with both ends (orders, foundries, restrictions...). */
+const objects =
+  (type: string, direction: 'out' | 'in', order?: (a: FactObject, b: FactObject) => number) =>
+  async (e: EntityView, _: Args, ctx: Context) => {
+    const list = await facts(ctx, type, direction, e.id);
+    const objs = direction === 'out' ? outgoing(list, e) : incoming(list, e);
+    return order ? objs.sort(order) : objs;
+  };
 
 interface ClaimStored {
   field: string;
@@ -107,23 +123,17 @@ export const typeResolvers = {
 
   Country: {
     ...entityFields,
-    companies: async (c: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'HEADQUARTERED_IN', 'in', c.id)),
-    exportControlsIssued: async (c: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'ISSUED_BY', 'in', c.id)),
-    exportControlsTargeting: async (c: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'TARGETS', 'in', c.id)),
+    companies: many('HEADQUARTERED_IN', 'in'),
+    exportControlsIssued: many('ISSUED_BY', 'in'),
+    exportControlsTargeting: many('TARGETS', 'in'),
   },
 
   Company: {
     ...entityFields,
     roles: (c: EntityView) => c.roles ?? [],
-    country: async (c: EntityView, _: Args, ctx: Context) =>
-      best(await facts(ctx, 'HEADQUARTERED_IN', 'out', c.id)),
-    parent: async (c: EntityView, _: Args, ctx: Context) =>
-      best(await facts(ctx, 'SUBSIDIARY_OF', 'out', c.id)),
-    subsidiaries: async (c: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'SUBSIDIARY_OF', 'in', c.id)),
+    country: one('HEADQUARTERED_IN', 'out'),
+    parent: one('SUBSIDIARY_OF', 'out'),
+    subsidiaries: many('SUBSIDIARY_OF', 'in'),
     chips: async (c: EntityView, _: Args, ctx: Context) => {
       const subs = others(await facts(ctx, 'SUBSIDIARY_OF', 'in', c.id));
       const lists = await ctx.loaders
@@ -133,15 +143,11 @@ export const typeResolvers = {
       for (const l of lists) if (Array.isArray(l)) for (const f of l) seen.set(f.other.id, f.other);
       return [...seen.values()];
     },
-    fabricates: async (c: EntityView, _: Args, ctx: Context) =>
-      outgoing(await facts(ctx, 'FABRICATES', 'out', c.id), c),
-    supplies: async (c: EntityView, _: Args, ctx: Context) =>
-      outgoing(await facts(ctx, 'SUPPLIES', 'out', c.id), c),
-    softwareStacks: async (c: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'MAINTAINS', 'out', c.id)),
-    models: async (c: EntityView, _: Args, ctx: Context) => others(await facts(ctx, 'DEVELOPS', 'out', c.id)),
-    orders: async (c: EntityView, _: Args, ctx: Context) =>
-      outgoing(await facts(ctx, 'ORDERED', 'out', c.id), c).sort(byDateDesc),
+    fabricates: objects('FABRICATES', 'out'),
+    supplies: objects('SUPPLIES', 'out'),
+    softwareStacks: many('MAINTAINS', 'out'),
+    models: many('DEVELOPS', 'out'),
+    orders: objects('ORDERED', 'out', byDateDesc),
     partners: async (c: EntityView, _: Args, ctx: Context) => {
       const [out, inc] = await Promise.all([
         facts(ctx, 'PARTNERS_WITH', 'out', c.id),
@@ -149,26 +155,21 @@ export const typeResolvers = {
       ]);
       return [...out, ...inc].map(({ fact, other }) => ({ fact, from: c, to: other }));
     },
-    targetedBy: async (c: EntityView, _: Args, ctx: Context) =>
-      incoming(await facts(ctx, 'TARGETS', 'in', c.id), c),
+    targetedBy: objects('TARGETS', 'in'),
   },
 
   Chip: {
     ...entityFields,
     status: (c: EntityView) => upper(c.status),
-    vendor: async (c: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'DESIGNS', 'in', c.id)),
-    foundries: async (c: EntityView, _: Args, ctx: Context) =>
-      incoming(await facts(ctx, 'FABRICATES', 'in', c.id), c),
-    suppliers: async (c: EntityView, _: Args, ctx: Context) =>
-      incoming(await facts(ctx, 'SUPPLIES', 'in', c.id), c),
-    softwareStacks: async (c: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'PROGRAMMED_WITH', 'out', c.id)),
+    vendor: one('DESIGNS', 'in'),
+    foundries: objects('FABRICATES', 'in'),
+    suppliers: objects('SUPPLIES', 'in'),
+    softwareStacks: many('PROGRAMMED_WITH', 'out'),
     exportControls: async (c: EntityView, args: { asOf?: string | null }, ctx: Context) =>
       incoming(await facts(ctx, 'RESTRICTS', 'in', c.id), c).filter(
         (o) => !args.asOf || inForce(o.from as EntityView, args.asOf),
       ),
-    orders: async (c: EntityView, _: Args, ctx: Context) =>
-      incoming(await facts(ctx, 'ORDERED', 'in', c.id), c).sort(byDateDesc),
+    orders: objects('ORDERED', 'in', byDateDesc),
     models: (
       c: EntityView,
       args: { role?: HardwareRole | null; minConfidence?: ConfidenceLevel | null },
@@ -192,50 +193,39 @@ export const typeResolvers = {
           controlDate: args.asOf ?? today(),
         })
         .load(c.id),
-    predecessor: async (c: EntityView, _: Args, ctx: Context) =>
-      best(await facts(ctx, 'SUCCEEDS', 'out', c.id)),
-    successors: async (c: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'SUCCEEDS', 'in', c.id)),
+    predecessor: one('SUCCEEDS', 'out'),
+    successors: many('SUCCEEDS', 'in'),
   },
 
   SoftwareStack: {
     ...entityFields,
-    maintainers: async (s: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'MAINTAINS', 'in', s.id)),
-    chips: async (s: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'PROGRAMMED_WITH', 'in', s.id)),
+    maintainers: many('MAINTAINS', 'in'),
+    chips: many('PROGRAMMED_WITH', 'in'),
   },
 
   Model: {
     ...entityFields,
     status: (m: EntityView) => upper(m.status),
-    developer: async (m: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'DEVELOPS', 'in', m.id)),
-    developers: async (m: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'DEVELOPS', 'in', m.id)),
+    developer: one('DEVELOPS', 'in'),
+    developers: many('DEVELOPS', 'in'),
     hardware: (
       m: EntityView,
       args: { role?: HardwareRole | null; minConfidence?: ConfidenceLevel | null },
       ctx: Context,
     ) => ctx.loaders.hardware({ side: 'model', ...hardwareArgs(args) }).load(m.id),
-    variantOf: async (m: EntityView, _: Args, ctx: Context) =>
-      best(await facts(ctx, 'VARIANT_OF', 'out', m.id)),
-    variants: async (m: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'VARIANT_OF', 'in', m.id)),
-    predecessor: async (m: EntityView, _: Args, ctx: Context) =>
-      best(await facts(ctx, 'SUCCEEDS', 'out', m.id)),
-    successors: async (m: EntityView, _: Args, ctx: Context) =>
-      others(await facts(ctx, 'SUCCEEDS', 'in', m.id)),
+    variantOf: one('VARIANT_OF', 'out'),
+    variants: many('VARIANT_OF', 'in'),
+    predecessor: one('SUCCEEDS', 'out'),
+    successors: many('SUCCEEDS', 'in'),
   },
 
   ExportControl: {
     ...entityFields,
     measureType: (x: EntityView) => upper(x.measureType),
     inForce: (x: EntityView, args: { asOf?: string | null }) => inForce(x, args.asOf),
-    issuer: async (x: EntityView, _: Args, ctx: Context) => best(await facts(ctx, 'ISSUED_BY', 'out', x.id)),
-    restricts: async (x: EntityView, _: Args, ctx: Context) =>
-      outgoing(await facts(ctx, 'RESTRICTS', 'out', x.id), x),
-    targets: async (x: EntityView, _: Args, ctx: Context) =>
-      outgoing(await facts(ctx, 'TARGETS', 'out', x.id), x),
+    issuer: one('ISSUED_BY', 'out'),
+    restricts: objects('RESTRICTS', 'out'),
+    targets: objects('TARGETS', 'out'),
   },
 
   HardwareDependency: {
