@@ -49,21 +49,32 @@ const entityBase = {
   claims: z.array(ClaimRecord).optional(),
 };
 
+export const SOURCE_KINDS = ['official', 'press', 'paper', 'dataset', 'blog'] as const;
 export const SourceRecord = z.strictObject({
   id: Slug,
   publisher: z.string().min(1),
+  /** The entity whose own publication this is (required for `official`). */
+  publisherId: Slug.nullish(),
   title: z.string().min(1),
   url: z.url({ protocol: /^https?$/ }).nullable(),
   published: PartialDate.nullable(),
-  kind: z.enum(['official', 'press', 'paper', 'dataset', 'blog']),
+  /** The page shows no publication date (required when `published` is null). */
+  undated: z.boolean().nullish(),
+  kind: z.enum(SOURCE_KINDS),
   note: optText,
 });
+
+/** Official domains of an entity: hosts (any sub-domain matches) or host + path prefixes. */
+const Domains = z
+  .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/[A-Za-z0-9._~\/-]+)?$/, { message: 'must be a host or host/path, e.g. nvidia.com or github.com/deepseek-ai' }))
+  .optional();
 
 export const CountryRecord = z.strictObject({
   ...entityBase,
   id: z.string().regex(/^[a-z]{2}$/, { message: 'a country id is its lowercase ISO 3166 alpha-2 code' }),
   code: z.string().regex(/^[A-Z]{2}$/, { message: 'must be an uppercase ISO 3166 alpha-2 code' }),
   sources: z.array(Slug).default([]),
+  domains: Domains,
 });
 
 export const COMPANY_ROLES = [
@@ -86,7 +97,27 @@ export const CompanyRecord = z.strictObject({
   website: z.url({ protocol: /^https?$/ }).nullish(),
   ticker: optText,
   roles: z.array(z.enum(COMPANY_ROLES)).default([]),
+  domains: Domains,
 });
+
+export const MEMORY_TYPES = [
+  'HBM',
+  'HBM2',
+  'HBM2e',
+  'HBM3',
+  'HBM3e',
+  'HBM4',
+  'HBM4e',
+  'LPDDR',
+  'LPDDR4X',
+  'LPDDR5',
+  'LPDDR5X',
+  'GDDR6',
+  'GDDR6X',
+  'GDDR7',
+  'DDR4',
+  'DDR5',
+] as const;
 
 export const CHIP_STATUSES = ['announced', 'shipping', 'discontinued', 'rumored'] as const;
 export const ChipRecord = z.strictObject({
@@ -96,9 +127,13 @@ export const ChipRecord = z.strictObject({
   released: optDate,
   status: z.enum(CHIP_STATUSES).nullish(),
   processNode: optText,
-  memoryType: optText,
+  memoryType: z.enum(MEMORY_TYPES).nullish(),
   memoryGb: positive.nullish(),
-  memoryBandwidthTbs: positive.nullish(),
+  /** Off-chip memory bandwidth (HBM, GDDR, LPDDR) in GB/s. */
+  memoryBandwidthGbs: positive.nullish(),
+  /** On-chip SRAM, kept apart from off-chip memory. */
+  sramMb: positive.nullish(),
+  sramBandwidthGbs: positive.nullish(),
   fp16DenseTflops: positive.nullish(),
   bf16DenseTflops: positive.nullish(),
   fp8DenseTflops: positive.nullish(),
@@ -106,6 +141,8 @@ export const ChipRecord = z.strictObject({
   int8DenseTops: positive.nullish(),
   tdpWatts: positive.nullish(),
   interconnect: optText,
+  /** Total chip-to-chip bandwidth in GB/s, as the vendor states it. */
+  interconnectGbs: positive.nullish(),
   chinaCompliant: z.boolean().nullish(),
 });
 
@@ -113,6 +150,7 @@ export const SoftwareStackRecord = z.strictObject({
   ...entityBase,
   website: z.url({ protocol: /^https?$/ }).nullish(),
   openSource: z.boolean().nullish(),
+  domains: Domains,
 });
 
 export const MODEL_STATUSES = ['announced', 'released', 'deprecated', 'rumored'] as const;
@@ -128,6 +166,15 @@ export const ModelRecord = z.strictObject({
   trainingComputeFlop: positive.nullish(),
   trainingTokens: positive.nullish(),
   modality: optText,
+  /** What is known of the hardware where no public source names it (e.g. "no public source names the chips"). */
+  hardwareNote: optText,
+});
+
+export const SuspensionRecord = z.strictObject({
+  from: PartialDate,
+  until: PartialDate.nullable(),
+  sources: SourceIds,
+  note: optText,
 });
 
 export const ExportControlRecord = z.strictObject({
@@ -137,6 +184,8 @@ export const ExportControlRecord = z.strictObject({
   announced: optDate,
   effective: optDate,
   rescinded: optDate,
+  /** Periods in which the measure does not apply: from (inclusive) until (exclusive; null = until further notice). */
+  suspensions: z.array(SuspensionRecord).optional(),
   summary: optText,
   citation: optText,
 });
@@ -158,6 +207,8 @@ const rel = <T extends string, S extends z.ZodRawShape>(type: T, extra: S) =>
   z.strictObject({ type: z.literal(type), ...relBase, ...extra });
 
 export const ORDER_STATUSES = ['planned', 'negotiating', 'ordered', 'delivered', 'cancelled', 'blocked'] as const;
+export const DEPLOY_STATUSES = ['planned', 'deploying', 'deployed', 'retired'] as const;
+export const QUALIFIERS = ['exact', 'about', 'at-least', 'up-to'] as const;
 
 export const RelationshipRecord = z.discriminatedUnion('type', [
   rel('HEADQUARTERED_IN', {}),
@@ -180,7 +231,20 @@ export const RelationshipRecord = z.discriminatedUnion('type', [
       .nullish(),
     date: optDate,
     status: z.enum(ORDER_STATUSES).nullish(),
-    qualifier: z.enum(['exact', 'about', 'at-least', 'up-to']).nullish(),
+    qualifier: z.enum(QUALIFIERS).nullish(),
+    /** Who sold, when a source names it (a designer, a reseller, a server maker, a cloud). */
+    seller: Slug.nullish(),
+    /** Shared by the records of one joint order; units and values sit on one of them. */
+    jointOrder: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { message: 'must be short lowercase text' }).nullish(),
+    /** The vendor's family when the order points at the vendor (no chip model named). */
+    chipFamily: optText,
+  }),
+  rel('DEPLOYS', {
+    units: nonNeg.int().nullish(),
+    qualifier: z.enum(QUALIFIERS).nullish(),
+    date: optDate,
+    status: z.enum(DEPLOY_STATUSES).nullish(),
+    cluster: optText,
   }),
   rel('ISSUED_BY', {}),
   rel('RESTRICTS', {}),
