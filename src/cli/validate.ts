@@ -8,7 +8,12 @@ const { values } = parseArgs({ options: { dir: { type: 'string', multiple: true 
 const config = loadConfig();
 const dirs = [config.seedDir, ...(values.dir ?? []).map((d) => path.resolve(d))];
 const started = performance.now();
-const { bundle, problems, files } = validateSeed(dirs);
+const { bundle, problems, warnings, files, dataset } = validateSeed(dirs);
+if (warnings.length > 0) {
+  process.stderr.write(
+    `${formatProblems(warnings.map((w) => ({ ...w, message: `warning: ${w.message}` })))}\n`,
+  );
+}
 const ms = Math.round(performance.now() - started);
 if (problems.length > 0) {
   process.stderr.write(
@@ -17,6 +22,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 process.stdout.write(
-  `seed OK: ${files} files, ${bundle.entities.length} entities, ${bundle.relationships.length} relationships, ` +
-    `${bundle.sources.length} sources (${ms} ms)\n`,
+  `seed OK: dataset ${dataset?.version ?? '(no version)'}, ${files} files, ${bundle.entities.length} entities, ${bundle.relationships.length} relationships, ` +
+    `${bundle.sources.length} sources, ${warnings.length} warning(s) (${ms} ms)\n`,
 );

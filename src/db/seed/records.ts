@@ -66,7 +66,7 @@ export const SourceRecord = z.strictObject({
 
 /** Official domains of an entity: hosts (any sub-domain matches) or host + path prefixes. */
 const Domains = z
-  .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/[A-Za-z0-9._~\/-]+)?$/, { message: 'must be a host or host/path, e.g. nvidia.com or github.com/deepseek-ai' }))
+  .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/[A-Za-z0-9._~/-]+)?$/, { message: 'must be a host or host/path, e.g. nvidia.com or github.com/deepseek-ai' }))
   .optional();
 
 export const CountryRecord = z.strictObject({
@@ -168,6 +168,8 @@ export const ModelRecord = z.strictObject({
   modality: optText,
   /** What is known of the hardware where no public source names it (e.g. "no public source names the chips"). */
   hardwareNote: optText,
+  /** A family of models (e.g. DeepSeek-V4): its variants point at it with VARIANT_OF and carry the figures. */
+  isFamily: z.boolean().nullish(),
 });
 
 export const SuspensionRecord = z.strictObject({
@@ -258,3 +260,16 @@ export type SourceRecord = z.infer<typeof SourceRecord>;
 export type RelationshipRecord = z.infer<typeof RelationshipRecord>;
 export type RelationshipType = RelationshipRecord['type'];
 export type ClaimRecord = z.infer<typeof ClaimRecord>;
+export type Confidence = z.infer<typeof Confidence>;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export type SuspensionRecord = z.infer<typeof SuspensionRecord>;
+
+/** `seed/dataset.json`: what the dataset is (the record's end date and load time are derived at load). */
+export const DatasetRecord = z.strictObject({
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { message: 'must be a semantic version such as 2.0.0' }),
+  title: z.string().min(1),
+  description: optText,
+  license: z.string().min(1),
+  licenseUrl: z.url({ protocol: /^https?$/ }).nullish(),
+});
+export type DatasetRecord = z.infer<typeof DatasetRecord>;

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { ENTITY_SPECS, RELATIONSHIP_ENDPOINTS, type EntityLabel } from '../ontology.js';
-import { RelationshipRecord, SourceRecord, type ClaimRecord } from './records.js';
+import { aliasProblems, factProblems, familyProblems, moeWarnings, suspensionProblems, unitProblems, type RuleEntity } from './model-rules.js';
+import { DatasetRecord, RelationshipRecord, SourceRecord, type ClaimRecord } from './records.js';
+import { confidenceProblem, sourceProblems, type RuleProblem } from './source-rules.js';
 
 export interface Problem {
   file: string;
@@ -37,10 +39,12 @@ export interface SeedBundle {
 export interface ValidationResult {
   bundle: SeedBundle;
   problems: Problem[];
+  /** Advisory findings: printed, never failing. */
+  warnings: Problem[];
   files: number;
+  /** `dataset.json` of the last folder that has one (an overlay may leave the base's in place). */
+  dataset: DatasetRecord | null;
 }
-
-const PRIMARY_KINDS = new Set(['official', 'paper']);
 
 export function relationshipId(r: Pick<RelationshipRecord, 'type' | 'from' | 'to' | 'key'>): string {
   return [r.type, r.from, r.to, ...(r.key ? [r.key] : [])].join('|');
@@ -106,6 +110,7 @@ function parseAll<T>(
 export function validateSeed(dirs: string[]): ValidationResult {
   const problems: Problem[] = [];
   let files = 0;
+  let dataset: DatasetRecord | null = null;
   const sources = new Map<string, SourceRow>();
   const entities = new Map<string, EntityRow>();
   const relationships = new Map<string, RelationshipRow>();
@@ -126,6 +131,11 @@ export function validateSeed(dirs: string[]): ValidationResult {
       return true;
     };
 
+    const found = readDataset(dir, problems);
+    if (found !== undefined) dataset = found;
+    else if (dir === dirs[0]) {
+      problems.push({ file: path.join(dir, 'dataset.json'), id: '-', field: '-', message: 'the base seed folder needs dataset.json (version, title, license)' });
+    }
     const srcFiles = readArrays(dir, 'sources', problems);
     files += srcFiles.length;
     for (const row of parseAll(SourceRecord, srcFiles, problems)) {
@@ -177,6 +187,11 @@ export function validateSeed(dirs: string[]): ValidationResult {
       problems.push({ file: e.file, id, field: 'id', message: 'id is also used by a source' });
     }
   }
+  const checkConfidence = (file: string, id: string, field: string, confidence: ClaimRecord['confidence'], ids: readonly string[]) => {
+    if (!ids.every((s) => sources.has(s))) return;
+    const message = confidenceProblem(confidence, ids.map((s) => sources.get(s)!.record.kind));
+    if (message) problems.push({ file, id, field, message });
+  };
   const checkSources = (file: string, id: string, field: string, ids: readonly string[]) => {
     ids.forEach((s, i) => {
       if (!sources.has(s)) problems.push({ file, id, field: `${field}.${i}`, message: `unknown source id "${s}"` });
@@ -184,24 +199,17 @@ export function validateSeed(dirs: string[]): ValidationResult {
   };
   for (const e of entities.values()) {
     checkSources(e.file, e.record.id, 'sources', e.record.sources);
-    e.record.claims?.forEach((c, i) => checkSources(e.file, e.record.id, `claims.${i}.sources`, c.sources));
+    e.record.claims?.forEach((c, i) => {
+      checkSources(e.file, e.record.id, `claims.${i}.sources`, c.sources);
+      checkConfidence(e.file, e.record.id, `claims.${i}.confidence`, c.confidence, c.sources);
+    });
+    const suspensions = (e.record.suspensions as { sources: string[] }[] | undefined) ?? [];
+    suspensions.forEach((x, i) => checkSources(e.file, e.record.id, `suspensions.${i}.sources`, x.sources));
   }
   for (const r of relationships.values()) {
     const rec = r.record;
     checkSources(r.file, r.id, 'sources', rec.sources);
-    // `confirmed` means the vendor's, developer's or government's own material: it needs such a source.
-    if (
-      rec.confidence === 'confirmed' &&
-      rec.sources.every((s) => sources.has(s)) &&
-      !rec.sources.some((s) => PRIMARY_KINDS.has(sources.get(s)!.record.kind))
-    ) {
-      problems.push({
-        file: r.file,
-        id: r.id,
-        field: 'confidence',
-        message: 'confirmed needs at least one official or paper source; with press or blog sources it is reported',
-      });
-    }
+    checkConfidence(r.file, r.id, 'confidence', rec.confidence, rec.sources);
     const ends = RELATIONSHIP_ENDPOINTS[rec.type];
     for (const side of ['from', 'to'] as const) {
       const target = entities.get(rec[side]);
@@ -222,7 +230,11 @@ export function validateSeed(dirs: string[]): ValidationResult {
     }
   }
 
+  const warnings = format2Rules(sources, entities, relationships, problems);
+
   return {
+    warnings,
+    dataset,
     bundle: {
       sources: [...sources.values()],
       entities: [...entities.values()],
@@ -231,6 +243,56 @@ export function validateSeed(dirs: string[]): ValidationResult {
     problems,
     files,
   };
+}
+
+function readDataset(dir: string, problems: Problem[]): DatasetRecord | undefined {
+  const file = path.join(dir, 'dataset.json');
+  if (!fs.existsSync(file)) return undefined;
+  const shown = path.relative(process.cwd(), file) || file;
+  try {
+    const res = DatasetRecord.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (res.success) return res.data;
+    for (const issue of res.error.issues) {
+      problems.push({ file: shown, id: 'dataset', field: issue.path.join('.') || '-', message: issue.message });
+    }
+  } catch (err) {
+    problems.push({ file: shown, id: 'dataset', field: '-', message: `not valid JSON: ${(err as Error).message}` });
+  }
+  return undefined;
+}
+
+/** The Format 2 rules (schema/seed-format.md) over the merged view; returns the advisory warnings. */
+function format2Rules(
+  sources: Map<string, SourceRow>,
+  entities: Map<string, EntityRow>,
+  relationships: Map<string, RelationshipRow>,
+  problems: Problem[],
+): Problem[] {
+  const byId = new Map<string, RuleEntity>([...entities].map(([id, e]) => [id, { label: e.label, record: e.record }]));
+  const facts = [...relationships.values()].map((r) => ({ id: r.id, record: r.record }));
+  const fileOf = (id: string): string =>
+    entities.get(id)?.file ??
+    relationships.get(id)?.file ??
+    sources.get(id)?.file ??
+    [...relationships.values()].find((r) => id.startsWith(`${r.record.type}|${r.record.from}|${r.record.to}`))?.file ??
+    '-';
+  const add = (into: Problem[], found: RuleProblem[]) => {
+    for (const p of found) into.push({ file: fileOf(p.id), ...p });
+  };
+  for (const row of sources.values()) {
+    const pid = row.record.publisherId;
+    const pub = pid ? entities.get(pid) : undefined;
+    add(problems, sourceProblems(row.record, pub && { label: pub.label, ...(pub.record as { domains?: string[]; website?: string }) }));
+  }
+  for (const e of entities.values()) if (e.label === 'ExportControl') add(problems, suspensionProblems(e.record));
+  add(problems, factProblems(byId, facts));
+  add(problems, familyProblems(byId, facts));
+  add(problems, aliasProblems(byId));
+  add(problems, unitProblems(byId, facts));
+  const warnings: Problem[] = [];
+  const families = new Set([...entities.values()].filter((e) => e.record.isFamily === true).map((e) => e.record.id));
+  add(warnings, moeWarnings(byId, families));
+  return warnings;
 }
 
 export function formatProblems(problems: Problem[]): string {

@@ -1,0 +1,406 @@
+// The Format 2 rules of schema/seed-format.md: each one refuses a broken fixture with file, id, field and a
+// message saying what is allowed, and the minimal fixture passes them all.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { validateSeed, type Problem } from '../../src/db/seed/validate.js';
+import { FIXTURES } from '../helpers/paths.js';
+
+const MIN = path.join(FIXTURES, 'seed-min');
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
+});
+
+type Records = Record<string, unknown>[];
+/** A copy of the minimal fixture with files appended to (`extra`) or rewritten (`edit`). */
+function fixture(extra: Record<string, Records>, edit: Record<string, (r: Records) => Records> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chipgraph-f2-'));
+  temps.push(dir);
+  fs.cpSync(MIN, dir, { recursive: true });
+  for (const [file, records] of Object.entries(extra)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), JSON.stringify(records, null, 2));
+  }
+  for (const [file, fn] of Object.entries(edit)) {
+    const full = path.join(dir, file);
+    fs.writeFileSync(full, JSON.stringify(fn(JSON.parse(fs.readFileSync(full, 'utf8')) as Records), null, 2));
+  }
+  return dir;
+}
+const problemsOf = (dir: string): Problem[] => validateSeed([dir]).problems;
+
+const PRESS = {
+  id: 'reuters-2025-01-01-x',
+  publisher: 'Reuters',
+  title: 'x',
+  url: 'https://www.reuters.com/x',
+  published: '2025-01-01',
+  kind: 'press',
+};
+const BLOG = {
+  id: 'blog-2025-01-01-x',
+  publisher: 'A blog',
+  title: 'x',
+  url: 'https://someblog.example.com/x',
+  published: '2025-01-01',
+  kind: 'blog',
+};
+const US_RULE = {
+  id: 'bis-2025-01-01-rule',
+  publisher: 'BIS',
+  title: 'rule',
+  url: 'https://www.bis.gov/press-release/x',
+  published: '2025-01-01',
+  kind: 'official',
+  publisherId: 'us',
+};
+const control = (extra: Record<string, unknown>) => ({
+  id: 'us-rule',
+  name: 'A rule',
+  agency: 'US BIS',
+  measureType: 'rule',
+  announced: '2025-01-01',
+  sources: [US_RULE.id],
+  ...extra,
+});
+const withUsDomains = (r: Records) => r.map((c) => (c.id === 'us' ? { ...c, domains: ['bis.gov'] } : c));
+const fact = (extra: Record<string, unknown>) => ({ confidence: 'reported', sources: [PRESS.id], ...extra });
+
+describe('Format 2 rules', () => {
+  const cases: [string, () => string, Partial<Problem>][] = [
+    [
+      'an official source without publisherId',
+      () =>
+        fixture(
+          { 'sources/more.json': [{ ...US_RULE, publisherId: undefined }] },
+          { 'countries/countries.json': withUsDomains },
+        ),
+      { id: US_RULE.id, field: 'publisherId', message: expect.stringMatching(/whose own publication/) },
+    ],
+    [
+      "an official source on another site than the publisher's",
+      () =>
+        fixture(
+          { 'sources/more.json': [{ ...US_RULE, url: 'https://www.lawfirm.example.com/alert' }] },
+          { 'countries/countries.json': withUsDomains },
+        ),
+      {
+        id: US_RULE.id,
+        field: 'kind',
+        message: expect.stringMatching(/not an official domain of "us".*bis\.gov/),
+      },
+    ],
+    [
+      'a tag page as a source',
+      () =>
+        fixture({ 'sources/more.json': [{ ...PRESS, url: 'https://www.techpowerup.com/news-tags/Triton' }] }),
+      { id: PRESS.id, field: 'url', message: expect.stringMatching(/tag page/) },
+    ],
+    [
+      'an AI-generated answer page as a source',
+      () => fixture({ 'sources/more.json': [{ ...BLOG, url: 'https://api.askpandi.com/answer/1' }] }),
+      { id: BLOG.id, field: 'url', message: expect.stringMatching(/AI-generated/) },
+    ],
+    [
+      'a source without a date that is not marked undated',
+      () => fixture({ 'sources/more.json': [{ ...PRESS, published: null }] }),
+      { id: PRESS.id, field: 'published', message: expect.stringMatching(/undated/) },
+    ],
+    [
+      'a reported fact resting only on blogs',
+      () =>
+        fixture({
+          'sources/more.json': [BLOG],
+          'relationships/more.json': [
+            fact({ type: 'RUNS_ON', from: 'deepseek-v3', to: 'nvidia-h100', sources: [BLOG.id] }),
+          ],
+        }),
+      {
+        id: 'RUNS_ON|deepseek-v3|nvidia-h100',
+        field: 'confidence',
+        message: expect.stringMatching(/blog-only facts are rumored/),
+      },
+    ],
+    [
+      'a confirmed claim resting on press only',
+      () =>
+        fixture(
+          { 'sources/more.json': [PRESS] },
+          {
+            'chips/chips.json': (r) =>
+              r.map((c, i) =>
+                i === 0
+                  ? {
+                      ...c,
+                      claims: [
+                        { field: 'memoryGb', value: 80, confidence: 'confirmed', sources: [PRESS.id] },
+                      ],
+                    }
+                  : c,
+              ),
+          },
+        ),
+      {
+        id: 'nvidia-h100',
+        field: 'claims.0.confidence',
+        message: expect.stringMatching(/official or paper/),
+      },
+    ],
+    [
+      'overlapping suspension periods',
+      () =>
+        fixture(
+          {
+            'sources/more.json': [US_RULE],
+            'export-controls/x.json': [
+              control({
+                suspensions: [
+                  { from: '2025-03-01', until: '2025-09-01', sources: [US_RULE.id] },
+                  { from: '2025-06-01', until: null, sources: [US_RULE.id] },
+                ],
+              }),
+            ],
+          },
+          { 'countries/countries.json': withUsDomains },
+        ),
+      { id: 'us-rule', field: 'suspensions', message: expect.stringMatching(/overlap/) },
+    ],
+    [
+      'a suspension that ends before it starts',
+      () =>
+        fixture(
+          {
+            'sources/more.json': [US_RULE],
+            'export-controls/x.json': [
+              control({ suspensions: [{ from: '2025-03-01', until: '2025-02-01', sources: [US_RULE.id] }] }),
+            ],
+          },
+          { 'countries/countries.json': withUsDomains },
+        ),
+      { id: 'us-rule', field: 'suspensions.0.until', message: expect.stringMatching(/after from/) },
+    ],
+    [
+      'a suspension before the measure applies',
+      () =>
+        fixture(
+          {
+            'sources/more.json': [US_RULE],
+            'export-controls/x.json': [
+              control({ suspensions: [{ from: '2024-03-01', until: null, sources: [US_RULE.id] }] }),
+            ],
+          },
+          { 'countries/countries.json': withUsDomains },
+        ),
+      {
+        id: 'us-rule',
+        field: 'suspensions.0.from',
+        message: expect.stringMatching(/before the measure applies/),
+      },
+    ],
+    [
+      'a vendor ordering its own chip',
+      () =>
+        fixture({
+          'sources/more.json': [PRESS],
+          'relationships/more.json': [fact({ type: 'ORDERED', from: 'nvidia', to: 'nvidia-h100' })],
+        }),
+      {
+        id: 'ORDERED|nvidia|nvidia-h100',
+        field: 'type',
+        message: expect.stringMatching(/FABRICATES.*DEPLOYS/),
+      },
+    ],
+    [
+      "an order of a chip designed in the buyer's group",
+      () =>
+        fixture({
+          'sources/more.json': [PRESS],
+          'relationships/more.json': [
+            fact({ type: 'SUBSIDIARY_OF', from: 'deepseek', to: 'nvidia' }),
+            fact({ type: 'ORDERED', from: 'deepseek', to: 'nvidia-h100' }),
+          ],
+        }),
+      { id: 'ORDERED|deepseek|nvidia-h100', field: 'type', message: expect.stringMatching(/DEPLOYS/) },
+    ],
+    [
+      'an order pointing at a company that designs no chip',
+      () =>
+        fixture({
+          'sources/more.json': [PRESS],
+          'relationships/more.json': [fact({ type: 'ORDERED', from: 'nvidia', to: 'deepseek' })],
+        }),
+      { id: 'ORDERED|nvidia|deepseek', field: 'to', message: expect.stringMatching(/designs no chip/) },
+    ],
+    [
+      'a joint order with units on two records',
+      () =>
+        fixture({
+          'sources/more.json': [PRESS],
+          'relationships/more.json': [
+            fact({ type: 'ORDERED', from: 'deepseek', to: 'nvidia-h800', jointOrder: 'j1', units: 10 }),
+            fact({ type: 'ORDERED', from: 'huawei', to: 'nvidia-h800', jointOrder: 'j1', units: 10 }),
+          ],
+        }),
+      { field: 'units', message: expect.stringMatching(/units and values sit on one record/) },
+    ],
+    [
+      "a chip designer's sale stored as SUPPLIES to the buyer",
+      () =>
+        fixture({
+          'sources/more.json': [PRESS],
+          'relationships/more.json': [
+            fact({ type: 'SUPPLIES', from: 'huawei', to: 'deepseek', component: 'Ascend 910B' }),
+          ],
+        }),
+      {
+        id: 'SUPPLIES|huawei|deepseek',
+        field: 'type',
+        message: expect.stringMatching(/ORDERED with seller "huawei"/),
+      },
+    ],
+    [
+      'design credit twice within one group',
+      () =>
+        fixture({
+          'sources/more.json': [PRESS],
+          'relationships/more.json': [
+            fact({ type: 'SUBSIDIARY_OF', from: 'huawei', to: 'nvidia' }),
+            fact({ type: 'DESIGNS', from: 'huawei', to: 'nvidia-h100' }),
+          ],
+        }),
+      { field: 'from', message: expect.stringMatching(/both design "nvidia-h100".*one group/) },
+    ],
+    [
+      "a family carrying a variant's figures",
+      () =>
+        fixture({
+          'sources/more.json': [PRESS],
+          'models/more.json': [
+            { id: 'deepseek-v9', name: 'DeepSeek-V9', isFamily: true, parameters: 1e12, sources: [PRESS.id] },
+            { id: 'deepseek-v9-pro', name: 'DeepSeek-V9-Pro', sources: [PRESS.id] },
+          ],
+          'relationships/more.json': [
+            fact({ type: 'VARIANT_OF', from: 'deepseek-v9-pro', to: 'deepseek-v9' }),
+          ],
+        }),
+      { id: 'deepseek-v9', field: 'parameters', message: expect.stringMatching(/family/) },
+    ],
+    [
+      'one alias on two entities',
+      () =>
+        fixture(
+          {},
+          {
+            'companies/companies.json': (r) =>
+              r.map((c) => (c.id === 'deepseek' ? { ...c, aliases: ['英伟达'] } : c)),
+          },
+        ),
+      { field: expect.stringMatching(/^aliases\./), message: expect.stringMatching(/also an alias of/) },
+    ],
+    [
+      'a process node that names its foundry',
+      () =>
+        fixture(
+          {},
+          { 'chips/chips.json': (r) => r.map((c, i) => (i === 0 ? { ...c, processNode: 'TSMC 4N' } : c)) },
+        ),
+      { id: 'nvidia-h100', field: 'processNode', message: expect.stringMatching(/node's name only/) },
+    ],
+    [
+      'an interconnect holding a bandwidth figure',
+      () =>
+        fixture(
+          {},
+          {
+            'chips/chips.json': (r) =>
+              r.map((c, i) => (i === 0 ? { ...c, interconnect: 'NVLink 4, 900 GB/s' } : c)),
+          },
+        ),
+      { id: 'nvidia-h100', field: 'interconnect', message: expect.stringMatching(/interconnectGbs/) },
+    ],
+    [
+      'a memory type outside the vocabulary',
+      () =>
+        fixture(
+          {},
+          { 'chips/chips.json': (r) => r.map((c, i) => (i === 0 ? { ...c, memoryType: '128 GB' } : c)) },
+        ),
+      { id: 'nvidia-h100', field: 'memoryType' },
+    ],
+  ];
+
+  it.each(cases)('refuses %s', (_name, make, expected) => {
+    expect(problemsOf(make())).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it('accepts a sourced suspension, a vendor-level joint order with a seller, and a deployment', () => {
+    const dir = fixture(
+      {
+        'sources/more.json': [US_RULE, PRESS],
+        'export-controls/x.json': [
+          control({
+            effective: '2025-02-01',
+            suspensions: [{ from: '2025-11-10', until: '2026-11-10', sources: [US_RULE.id] }],
+          }),
+        ],
+        'relationships/more.json': [
+          fact({
+            type: 'ORDERED',
+            from: 'deepseek',
+            to: 'huawei',
+            chipFamily: 'Ascend',
+            jointOrder: 'j1',
+            valueLocal: 1e9,
+            currency: 'CNY',
+          }),
+          fact({
+            type: 'ORDERED',
+            from: 'nvidia',
+            to: 'huawei',
+            chipFamily: 'Ascend',
+            jointOrder: 'j1',
+            seller: 'huawei',
+          }),
+          fact({
+            type: 'DEPLOYS',
+            from: 'huawei',
+            to: 'huawei-ascend-910b',
+            units: 1000,
+            status: 'deployed',
+          }),
+        ],
+      },
+      { 'countries/countries.json': withUsDomains },
+    );
+    expect(problemsOf(dir)).toEqual([]);
+  });
+
+  it('requires dataset.json in the base folder with a semantic version', () => {
+    const dir = fixture({});
+    fs.writeFileSync(
+      path.join(dir, 'dataset.json'),
+      JSON.stringify({ version: '2', title: 't', license: 'CC-BY-4.0' }),
+    );
+    expect(problemsOf(dir)).toContainEqual(
+      expect.objectContaining({ field: 'version', message: expect.stringMatching(/semantic version/) }),
+    );
+    fs.rmSync(path.join(dir, 'dataset.json'));
+    expect(problemsOf(dir)).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/needs dataset\.json/) }),
+    );
+  });
+
+  it('warns, without failing, about a mixture-of-experts model without active parameters', () => {
+    const dir = fixture(
+      {},
+      { 'models/models.json': (r) => r.map((m) => ({ ...m, architecture: 'moe', activeParameters: null })) },
+    );
+    const { problems, warnings } = validateSeed([dir]);
+    expect(problems).toEqual([]);
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ id: 'deepseek-v3', field: 'activeParameters' }),
+    );
+  });
+});
