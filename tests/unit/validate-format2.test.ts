@@ -1,72 +1,19 @@
 // The Format 2 rules of schema/seed-format.md: each one refuses a broken fixture with file, id, field and a
 // message saying what is allowed, and the minimal fixture passes them all.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateSeed, type Problem } from '../../src/db/seed/validate.js';
-import { FIXTURES } from '../helpers/paths.js';
-
-const MIN = path.join(FIXTURES, 'seed-min');
-const temps: string[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true });
-});
-
-type Records = Record<string, unknown>[];
-/** A copy of the minimal fixture with files appended to (`extra`) or rewritten (`edit`). */
-function fixture(extra: Record<string, Records>, edit: Record<string, (r: Records) => Records> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chipgraph-f2-'));
-  temps.push(dir);
-  fs.cpSync(MIN, dir, { recursive: true });
-  for (const [file, records] of Object.entries(extra)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), JSON.stringify(records, null, 2));
-  }
-  for (const [file, fn] of Object.entries(edit)) {
-    const full = path.join(dir, file);
-    fs.writeFileSync(full, JSON.stringify(fn(JSON.parse(fs.readFileSync(full, 'utf8')) as Records), null, 2));
-  }
-  return dir;
-}
-const problemsOf = (dir: string): Problem[] => validateSeed([dir]).problems;
-
-const PRESS = {
-  id: 'reuters-2025-01-01-x',
-  publisher: 'Reuters',
-  title: 'x',
-  url: 'https://www.reuters.com/x',
-  published: '2025-01-01',
-  kind: 'press',
-};
-const BLOG = {
-  id: 'blog-2025-01-01-x',
-  publisher: 'A blog',
-  title: 'x',
-  url: 'https://someblog.example.com/x',
-  published: '2025-01-01',
-  kind: 'blog',
-};
-const US_RULE = {
-  id: 'bis-2025-01-01-rule',
-  publisher: 'BIS',
-  title: 'rule',
-  url: 'https://www.bis.gov/press-release/x',
-  published: '2025-01-01',
-  kind: 'official',
-  publisherId: 'us',
-};
-const control = (extra: Record<string, unknown>) => ({
-  id: 'us-rule',
-  name: 'A rule',
-  agency: 'US BIS',
-  measureType: 'rule',
-  announced: '2025-01-01',
-  sources: [US_RULE.id],
-  ...extra,
-});
-const withUsDomains = (r: Records) => r.map((c) => (c.id === 'us' ? { ...c, domains: ['bis.gov'] } : c));
-const fact = (extra: Record<string, unknown>) => ({ confidence: 'reported', sources: [PRESS.id], ...extra });
+import {
+  BLOG,
+  control,
+  fact,
+  fixture,
+  PRESS,
+  problemsOf,
+  US_RULE,
+  withUsDomains,
+} from '../helpers/seed-fixture.js';
 
 describe('Format 2 rules', () => {
   const cases: [string, () => string, Partial<Problem>][] = [
