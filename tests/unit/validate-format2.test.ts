@@ -324,6 +324,11 @@ describe('Format 2 rules', () => {
     expect(problemsOf(dir)).toEqual([]);
   });
 
+  it('accepts a release page, which only looks like a tag listing', () => {
+    const release = { ...BLOG, url: 'https://github.com/ROCm/gim/releases/tag/v1.0' };
+    expect(problemsOf(fixture({ 'sources/more.json': [release] }))).toEqual([]);
+  });
+
   it('requires dataset.json in the base folder with a semantic version', () => {
     const dir = fixture({});
     fs.writeFileSync(

@@ -35,7 +35,8 @@ export function confidenceProblem(confidence: Confidence, kinds: readonly Source
 
 /** Pages that are never a source: listings, searches, comments, AI-generated answers, fan sites. */
 const BANNED_PATHS: readonly [RegExp, string][] = [
-  [/\/tags?\//i, 'a tag page'],
+  // A release page (`/releases/tag/v1.2`) is one document, not a listing.
+  [/(?<!\/releases)\/tags?\//i, 'a tag page'],
   [/news-tags/i, 'a tag page'],
   [/\/category\//i, 'a category page'],
   [/\/search(\/|\?|$)/i, 'a search page'],
