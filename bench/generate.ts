@@ -202,7 +202,7 @@ export function generateSynthetic(scale: SyntheticScale, seed = 20261128): Synth
       processNode: rng.pick(['TSMC N7', 'TSMC 4N', 'SMIC N+2', 'Samsung 5LPE', 'TSMC N3']),
       memoryType: rng.pick(['HBM2e', 'HBM3', 'HBM3e', 'LPDDR5']),
       memoryGb: rng.pick([16, 32, 48, 64, 80, 96, 128, 141, 192, 288]),
-      memoryBandwidthTbs: Math.round(rng.next() * 8000) / 1000 + 0.5,
+      memoryBandwidthGbs: Math.round(rng.next() * 8000) + 500,
       bf16DenseTflops: bf16,
       fp16DenseTflops: bf16,
       fp8DenseTflops: rng.chance(0.5) ? bf16 * 2 : null,

@@ -24,6 +24,7 @@ CREATE INDEX entity_origin IF NOT EXISTS FOR (n:Entity) ON (n.origin);
 CREATE INDEX rel_trained_on_id IF NOT EXISTS FOR ()-[r:TRAINED_ON]-() ON (r.id);
 CREATE INDEX rel_runs_on_id IF NOT EXISTS FOR ()-[r:RUNS_ON]-() ON (r.id);
 CREATE INDEX rel_ordered_id IF NOT EXISTS FOR ()-[r:ORDERED]-() ON (r.id);
+CREATE INDEX rel_deploys_id IF NOT EXISTS FOR ()-[r:DEPLOYS]-() ON (r.id);
 
 // Search over names and aliases (the API's `search`).
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
@@ -35,3 +36,6 @@ CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UN
 CREATE CONSTRAINT audit_record_id IF NOT EXISTS FOR (a:AuditRecord) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT audit_sequence_name IF NOT EXISTS FOR (s:AuditSequence) REQUIRE s.name IS UNIQUE;
 CREATE INDEX audit_record_seq IF NOT EXISTS FOR (a:AuditRecord) ON (a.seq);
+
+// The one node describing the loaded dataset (version, licence, record end, load time).
+CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (d:Dataset) REQUIRE d.id IS UNIQUE;

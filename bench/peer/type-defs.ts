@@ -91,7 +91,7 @@ export const peerTypeDefs = /* GraphQL */ `
     processNode: String
     memoryType: String
     memoryGb: Float
-    memoryBandwidthTbs: Float
+    memoryBandwidthGbs: Float
     fp16DenseTflops: Float
     bf16DenseTflops: Float
     fp8DenseTflops: Float

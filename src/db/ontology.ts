@@ -50,6 +50,9 @@ export const KIND_OF_LABEL: Record<EntityLabel, EntityKind> = Object.fromEntries
 /** Every entity node also carries this label, which holds the cross-kind uniqueness of `id`. */
 export const ENTITY_LABEL = 'Entity';
 export const SOURCE_LABEL = 'Source';
+/** The one node describing the loaded dataset (version, licence, record end, load time). */
+export const DATASET_LABEL = 'Dataset';
+export const DATASET_ID = 'dataset';
 
 export const RELATIONSHIP_ENDPOINTS: Record<RelationshipType, { from: EntityLabel[]; to: EntityLabel[] }> = {
   HEADQUARTERED_IN: { from: ['Company'], to: ['Country'] },

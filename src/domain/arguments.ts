@@ -26,6 +26,18 @@ export function pageSize(
   return first;
 }
 
+/** The longest search text: names and aliases are short, and Lucene's fuzzy automata grow with the term. */
+export const MAX_SEARCH_TEXT = 200;
+
+export function searchText(text: string, argument = 'text'): string {
+  if (text.length > MAX_SEARCH_TEXT) {
+    throw badInput(argument, `must be at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`, {
+      max: MAX_SEARCH_TEXT,
+    });
+  }
+  return text;
+}
+
 export function intInRange(value: number, argument: string, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw badInput(argument, `must be between ${min} and ${max} (got ${value})`, { min, max });

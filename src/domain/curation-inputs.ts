@@ -329,7 +329,9 @@ export interface AddSourceArgs {
   title: string;
   url?: string | null;
   published?: string | null;
+  undated?: boolean | null;
   kind: string;
+  publisherId?: string | null;
   note?: string | null;
   reason?: string | null;
 }

@@ -59,5 +59,6 @@ export async function stats(graph: GraphRepository) {
     relationships: s.relationships,
     sources: s.sources,
     unsourcedRelationships: s.unsourced,
+    dataset: s.dataset,
   };
 }

@@ -36,7 +36,9 @@ const CHIP_FIELDS: Fields = {
   RELEASED: { expr: 'coalesce(n.released, n.announced)', type: 'string' },
   MEMORY_GB: { expr: 'n.memoryGb', type: 'number' },
   BF16_DENSE_TFLOPS: { expr: 'n.bf16DenseTflops', type: 'number' },
-  MEMORY_BANDWIDTH_TBS: { expr: 'n.memoryBandwidthTbs', type: 'number' },
+  MEMORY_BANDWIDTH_GBS: { expr: 'n.memoryBandwidthGbs', type: 'number' },
+  // Deprecated: the same order as MEMORY_BANDWIDTH_GBS (the TB/s figure is derived from it).
+  MEMORY_BANDWIDTH_TBS: { expr: 'n.memoryBandwidthGbs', type: 'number' },
 };
 const MODEL_FIELDS: Fields = {
   NAME: { expr: 'toLower(n.name)', type: 'string' },
@@ -138,8 +140,9 @@ export function companyFilter(w: CompanyWhere = {}): CompiledFilter {
   ]);
 }
 
-export function chipFilter(w: ChipWhere = {}): CompiledFilter {
-  const vendorCountries = countryCodes(w.vendorCountries, 'where.vendorCountries');
+/** `argument` names the filter in errors (`where`; `where.chip` inside the orders' filter). */
+export function chipFilter(w: ChipWhere = {}, argument = 'where'): CompiledFilter {
+  const vendorCountries = countryCodes(w.vendorCountries, `${argument}.vendorCountries`);
   return filter([
     [has(w.ids), 'n.id IN $ids', { ids: w.ids }],
     [has(w.vendorIds), fragments.vendorIds('n'), { vendorIds: w.vendorIds }],
@@ -169,6 +172,24 @@ export function chipFilter(w: ChipWhere = {}): CompiledFilter {
     [has(w.minMemoryGb), 'n.memoryGb >= $minMemoryGb', { minMemoryGb: w.minMemoryGb }],
     [has(w.minBf16DenseTflops), 'n.bf16DenseTflops >= $minBf16', { minBf16: w.minBf16DenseTflops }],
     [has(w.nameContains), fragments.nameContains('n'), { nameContains: lower(w.nameContains) }],
+  ]);
+}
+
+/** ChipWhere conditions a vendor-level order (no chip model, `n` = the vendor company) can be checked against. */
+const VENDOR_LEVEL_FIELDS = new Set<keyof ChipWhere>(['vendorIds', 'vendorCountries', 'family']);
+
+/**
+ * The chip filter as it applies to vendor-level orders: the vendor (with its parents) and the order's
+ * `chipFamily`; null when the filter has a condition only a chip model can meet (ids, status, specs...).
+ */
+export function vendorLevelFilter(w: ChipWhere = {}): CompiledFilter | null {
+  const given = (Object.keys(w) as (keyof ChipWhere)[]).filter((k) => has(w[k]));
+  if (given.some((k) => !VENDOR_LEVEL_FIELDS.has(k))) return null;
+  const vendorCountries = countryCodes(w.vendorCountries, 'where.chip.vendorCountries');
+  return filter([
+    [has(w.vendorIds), fragments.companyUnderVendorIds('n'), { vendorIds: w.vendorIds }],
+    [has(vendorCountries), fragments.companyInVendorCountries('n'), { vendorCountries }],
+    [has(w.family), 'toLower(r.chipFamily) = $family', { family: lower(w.family) }],
   ]);
 }
 

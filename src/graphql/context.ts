@@ -11,6 +11,7 @@ import { DependencyRepository, type DependencyRow } from '../db/repositories/dep
 import { EntityRepository } from '../db/repositories/entity-repository.js';
 import { GraphRepository } from '../db/repositories/graph-repository.js';
 import { ListRepository } from '../db/repositories/list-repository.js';
+import { OrderRepository } from '../db/repositories/order-repository.js';
 import type { EntityView, FactView, SourceView } from '../db/repositories/records.js';
 import { SearchRepository } from '../db/repositories/search-repository.js';
 import type { Logger } from '../logger.js';
@@ -44,6 +45,7 @@ export function createRepositories(executor: Executor) {
     graph: new GraphRepository(executor),
     search: new SearchRepository(executor),
     chips: new ChipRepository(executor),
+    orders: new OrderRepository(executor),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,451 +1,24 @@
 // CSV / JSON / GraphML exports under /export/: each runs GraphQL through the same Yoga instance (so filters,
-// validation, limits and auth are the API's own), pages through every result and flattens it into rows.
-import {
-  coerceInputValue,
-  getNamedType,
-  getNullableType,
-  GraphQLEnumType,
-  GraphQLID,
-  GraphQLList,
-  GraphQLNonNull,
-  isInputObjectType,
-  isListType,
-  type GraphQLInputType,
-  type GraphQLSchema,
-} from 'graphql';
+// validation, limits and auth are the API's own), pages through every result and flattens it into rows. Every
+// download names the dataset version it comes from; JSON answers `{ dataset, rows }`.
+import type { GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { toCsv } from './exports/csv.js';
+import { ENTITY_TABLES } from './exports/entity-tables.js';
+import { FACT_TABLES } from './exports/fact-tables.js';
+import { BadParameter, coerce, fieldArgs, inputFields } from './exports/params.js';
+import { SOURCES, type GraphqlFetcher, type Row, type Table } from './exports/table.js';
 import { toGraphml, type GraphmlSubgraph } from './graphml.js';
 
-/** What the exports need from the server: a fetch that runs a request through the whole Yoga pipeline. */
-export interface GraphqlFetcher {
-  fetch(input: string, init: RequestInit, serverContext?: object): Response | Promise<Response>;
-}
+export { CELL_SEPARATOR, toCsv } from './exports/csv.js';
+export type { GraphqlFetcher } from './exports/table.js';
 
-type Row = Record<string, unknown>;
-interface Source {
-  publisher: string;
-  title: string;
-  url: string | null;
-  published: string | null;
-}
-interface Named {
-  id: string;
-  name: string;
-  country?: { code: string } | null;
-}
-interface Page {
-  nodes: unknown[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-/** A parameter the client may pass: its name and the GraphQL input type it is checked against. */
-interface Param {
-  name: string;
-  type: GraphQLInputType;
-}
-
-interface Table {
-  /** The input type whose fields are the filters (`?vendorIds=...` → `where.vendorIds`). */
-  whereType: string;
-  /** Filters applied to the flattened rows, for tables the API has no filtered list of (orders). */
-  extraParams?: (schema: GraphQLSchema) => Param[];
-  query: string;
-  pageSize: number;
-  page: (data: Record<string, unknown>) => Page;
-  rows: (node: unknown, extra: Record<string, unknown>) => Row[];
-  columns: string[];
-  sort?: (a: Row, b: Row) => number;
-}
-
-const SOURCES = 'sources { publisher title url published }';
-
-function sourceColumns(sources: Source[]): Row {
-  return {
-    source_publishers: sources.map((s) => s.publisher),
-    source_titles: sources.map((s) => s.title),
-    source_urls: sources.map((s) => s.url).filter((u): u is string => Boolean(u)),
-  };
-}
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-const SOURCE_COLUMNS = ['source_publishers', 'source_titles', 'source_urls'];
-const CONFIDENCE_RANK: Record<string, number> = { CONFIRMED: 3, REPORTED: 2, RUMORED: 1 };
-
-const TABLES: Record<string, Table> = {
-  'hardware-dependencies': {
-    whereType: 'HardwareDependencyWhere',
-    pageSize: 100,
-    query: `query ExportHardwareDependencies($where: HardwareDependencyWhere, $first: Int, $after: String) {
-  page: hardwareDependencies(where: $where, first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id role chipCount chipHours cluster confidence validFrom validTo note
-      model { id name released developer { id name country { code } } }
-      chip { id name vendor { id name country { code } } }
-      ${SOURCES}
-    }
-  }
-}`,
-    page: (d) => d.page as Page,
-    rows: (n) => {
-      const d = n as {
-        id: string;
-        role: string;
-        chipCount: number | null;
-        chipHours: number | null;
-        cluster: string | null;
-        confidence: string;
-        validFrom: string | null;
-        validTo: string | null;
-        note: string | null;
-        model: Named & { released: string | null; developer: Named | null };
-        chip: Named & { vendor: Named | null };
-        sources: Source[];
-      };
-      return [
-        {
-          id: d.id,
-          model_id: d.model.id,
-          model_name: d.model.name,
-          model_released: d.model.released,
-          developer_id: d.model.developer?.id,
-          developer_name: d.model.developer?.name,
-          developer_country: d.model.developer?.country?.code,
-          role: d.role,
-          chip_id: d.chip.id,
-          chip_name: d.chip.name,
-          vendor_id: d.chip.vendor?.id,
-          vendor_name: d.chip.vendor?.name,
-          vendor_country: d.chip.vendor?.country?.code,
-          chip_count: d.chipCount,
-          chip_hours: d.chipHours,
-          cluster: d.cluster,
-          confidence: d.confidence,
-          valid_from: d.validFrom,
-          valid_to: d.validTo,
-          note: d.note,
-          ...sourceColumns(d.sources),
-        },
-      ];
-    },
-    columns: [
-      'id',
-      'model_id',
-      'model_name',
-      'model_released',
-      'developer_id',
-      'developer_name',
-      'developer_country',
-      'role',
-      'chip_id',
-      'chip_name',
-      'vendor_id',
-      'vendor_name',
-      'vendor_country',
-      'chip_count',
-      'chip_hours',
-      'cluster',
-      'confidence',
-      'valid_from',
-      'valid_to',
-      'note',
-      ...SOURCE_COLUMNS,
-    ],
-  },
-
-  chips: {
-    whereType: 'ChipWhere',
-    pageSize: 100,
-    query: `query ExportChips($where: ChipWhere, $first: Int, $after: String) {
-  page: chips(where: $where, first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id name aliases family status announced released processNode memoryType memoryGb memoryBandwidthTbs
-      fp16DenseTflops bf16DenseTflops fp8DenseTflops fp4DenseTflops int8DenseTops tdpWatts interconnect
-      chinaCompliant description
-      vendor { id name country { code } }
-      foundries { company { id } }
-      softwareStacks { id }
-      ${SOURCES}
-    }
-  }
-}`,
-    page: (d) => d.page as Page,
-    rows: (n) => {
-      const c = n as Row & {
-        vendor: Named | null;
-        foundries: { company: { id: string } }[];
-        softwareStacks: { id: string }[];
-        sources: Source[];
-      };
-      return [
-        {
-          id: c.id,
-          name: c.name,
-          aliases: c.aliases,
-          family: c.family,
-          vendor_id: c.vendor?.id,
-          vendor_name: c.vendor?.name,
-          vendor_country: c.vendor?.country?.code,
-          status: c.status,
-          announced: c.announced,
-          released: c.released,
-          process_node: c.processNode,
-          memory_type: c.memoryType,
-          memory_gb: c.memoryGb,
-          memory_bandwidth_tbs: c.memoryBandwidthTbs,
-          fp16_dense_tflops: c.fp16DenseTflops,
-          bf16_dense_tflops: c.bf16DenseTflops,
-          fp8_dense_tflops: c.fp8DenseTflops,
-          fp4_dense_tflops: c.fp4DenseTflops,
-          int8_dense_tops: c.int8DenseTops,
-          tdp_watts: c.tdpWatts,
-          interconnect: c.interconnect,
-          china_compliant: c.chinaCompliant,
-          foundry_ids: [...new Set(c.foundries.map((f) => f.company.id))],
-          software_stack_ids: c.softwareStacks.map((s) => s.id),
-          description: c.description,
-          ...sourceColumns(c.sources),
-        },
-      ];
-    },
-    columns: [
-      'id',
-      'name',
-      'aliases',
-      'family',
-      'vendor_id',
-      'vendor_name',
-      'vendor_country',
-      'status',
-      'announced',
-      'released',
-      'process_node',
-      'memory_type',
-      'memory_gb',
-      'memory_bandwidth_tbs',
-      'fp16_dense_tflops',
-      'bf16_dense_tflops',
-      'fp8_dense_tflops',
-      'fp4_dense_tflops',
-      'int8_dense_tops',
-      'tdp_watts',
-      'interconnect',
-      'china_compliant',
-      'foundry_ids',
-      'software_stack_ids',
-      'description',
-      ...SOURCE_COLUMNS,
-    ],
-  },
-
-  models: {
-    whereType: 'ModelWhere',
-    pageSize: 100,
-    query: `query ExportModels($where: ModelWhere, $first: Int, $after: String) {
-  page: models(where: $where, first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id name aliases released status openWeights parameters activeParameters architecture contextTokens
-      trainingComputeFlop trainingTokens modality description
-      developer { id name country { code } }
-      ${SOURCES}
-    }
-  }
-}`,
-    page: (d) => d.page as Page,
-    rows: (n) => {
-      const m = n as Row & { developer: Named | null; sources: Source[] };
-      return [
-        {
-          id: m.id,
-          name: m.name,
-          aliases: m.aliases,
-          developer_id: m.developer?.id,
-          developer_name: m.developer?.name,
-          developer_country: m.developer?.country?.code,
-          released: m.released,
-          status: m.status,
-          open_weights: m.openWeights,
-          parameters: m.parameters,
-          active_parameters: m.activeParameters,
-          architecture: m.architecture,
-          context_tokens: m.contextTokens,
-          training_compute_flop: m.trainingComputeFlop,
-          training_tokens: m.trainingTokens,
-          modality: m.modality,
-          description: m.description,
-          ...sourceColumns(m.sources),
-        },
-      ];
-    },
-    columns: [
-      'id',
-      'name',
-      'aliases',
-      'developer_id',
-      'developer_name',
-      'developer_country',
-      'released',
-      'status',
-      'open_weights',
-      'parameters',
-      'active_parameters',
-      'architecture',
-      'context_tokens',
-      'training_compute_flop',
-      'training_tokens',
-      'modality',
-      'description',
-      ...SOURCE_COLUMNS,
-    ],
-  },
-
-  // The API lists orders per chip (Chip.orders, Company.orders): the chip filters select the chips, and
-  // buyerIds / minConfidence narrow the flattened orders.
-  orders: {
-    whereType: 'ChipWhere',
-    extraParams: (schema) => [
-      { name: 'buyerIds', type: new GraphQLList(new GraphQLNonNull(GraphQLID)) },
-      { name: 'minConfidence', type: schema.getType('Confidence') as GraphQLEnumType },
-    ],
-    pageSize: 50,
-    query: `query ExportOrders($where: ChipWhere, $first: Int, $after: String) {
-  page: chips(where: $where, first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      orders {
-        id units valueUsd valueLocal currency date status qualifier confidence note
-        buyer { id name country { code } }
-        chip { id name vendor { id name } }
-        ${SOURCES}
-      }
-    }
-  }
-}`,
-    page: (d) => d.page as Page,
-    rows: (n, extra) => {
-      const orders = (
-        n as { orders: (Row & { buyer: Named; chip: Named & { vendor: Named | null }; sources: Source[] })[] }
-      ).orders;
-      const buyers = extra.buyerIds as string[] | undefined;
-      const min = CONFIDENCE_RANK[String(extra.minConfidence)] ?? 0;
-      return orders
-        .filter(
-          (o) =>
-            (!buyers || buyers.includes(o.buyer.id)) && (CONFIDENCE_RANK[String(o.confidence)] ?? 0) >= min,
-        )
-        .map((o) => ({
-          id: o.id,
-          date: o.date,
-          buyer_id: o.buyer.id,
-          buyer_name: o.buyer.name,
-          buyer_country: o.buyer.country?.code,
-          chip_id: o.chip.id,
-          chip_name: o.chip.name,
-          vendor_id: o.chip.vendor?.id,
-          vendor_name: o.chip.vendor?.name,
-          units: o.units,
-          value_usd: o.valueUsd,
-          value_local: o.valueLocal,
-          currency: o.currency,
-          status: o.status,
-          qualifier: o.qualifier,
-          confidence: o.confidence,
-          note: o.note,
-          ...sourceColumns(o.sources),
-        }));
-    },
-    // Newest first across all chips (each chip's list already is); undated orders last.
-    sort: (a, b) => text(b.date).localeCompare(text(a.date)) || text(a.id).localeCompare(text(b.id)),
-    columns: [
-      'id',
-      'date',
-      'buyer_id',
-      'buyer_name',
-      'buyer_country',
-      'chip_id',
-      'chip_name',
-      'vendor_id',
-      'vendor_name',
-      'units',
-      'value_usd',
-      'value_local',
-      'currency',
-      'status',
-      'qualifier',
-      'confidence',
-      'note',
-      ...SOURCE_COLUMNS,
-    ],
-  },
-
-  'export-controls': {
-    whereType: 'ExportControlWhere',
-    pageSize: 50,
-    query: `query ExportControls($where: ExportControlWhere, $first: Int, $after: String, $asOf: Date) {
-  page: exportControls(where: $where, first: $first, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id name aliases agency measureType announced effective rescinded citation summary
-      inForce(asOf: $asOf)
-      issuer { code }
-      restricts { chip { id } }
-      targets { target { id } }
-      ${SOURCES}
-    }
-  }
-}`,
-    page: (d) => d.page as Page,
-    rows: (n) => {
-      const c = n as Row & {
-        issuer: { code: string } | null;
-        restricts: { chip: { id: string } }[];
-        targets: { target: { id: string } }[];
-        sources: Source[];
-      };
-      return [
-        {
-          id: c.id,
-          name: c.name,
-          aliases: c.aliases,
-          agency: c.agency,
-          issuer_country: c.issuer?.code,
-          measure_type: c.measureType,
-          announced: c.announced,
-          effective: c.effective,
-          rescinded: c.rescinded,
-          in_force: c.inForce,
-          citation: c.citation,
-          summary: c.summary,
-          restricted_chip_ids: [...new Set(c.restricts.map((r) => r.chip.id))],
-          target_ids: [...new Set(c.targets.map((t) => t.target.id))],
-          ...sourceColumns(c.sources),
-        },
-      ];
-    },
-    columns: [
-      'id',
-      'name',
-      'aliases',
-      'agency',
-      'issuer_country',
-      'measure_type',
-      'announced',
-      'effective',
-      'rescinded',
-      'in_force',
-      'citation',
-      'summary',
-      'restricted_chip_ids',
-      'target_ids',
-      ...SOURCE_COLUMNS,
-    ],
-  },
-};
-
-export const EXPORT_TABLES = Object.keys(TABLES);
+const ALL_TABLES: Record<string, Table> = { ...FACT_TABLES, ...ENTITY_TABLES };
+/** The tables, in the order the README lists them. */
+export const EXPORT_TABLES = ['hardware-dependencies', 'chips', 'models', 'orders', 'export-controls'].filter(
+  (t) => ALL_TABLES[t],
+);
+const TABLES: Record<string, Table> = Object.fromEntries(EXPORT_TABLES.map((t) => [t, ALL_TABLES[t]!]));
 
 const NEIGHBORHOOD = `query ExportGraph($id: ID!, $depth: Int, $asOf: Date) {
   neighborhood(id: $id, depth: $depth, asOf: $asOf) {
@@ -454,111 +27,6 @@ const NEIGHBORHOOD = `query ExportGraph($id: ID!, $depth: Int, $asOf: Date) {
     edges { id type from to confidence properties ${SOURCES} }
   }
 }`;
-
-// ---------------------------------------------------------------------------------------------------------------
-// CSV: RFC 4180 (quoted where needed, quotes doubled, CRLF), UTF-8 with a BOM so Excel reads 昇腾 correctly.
-
-/** Several values in one cell (aliases, source URLs) are joined with this. */
-export const CELL_SEPARATOR = ' | ';
-
-function scalar(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-function cell(value: unknown): string {
-  let out = Array.isArray(value) ? value.map(scalar).join(CELL_SEPARATOR) : scalar(value);
-  // A text cell starting with = + - @ would run as a formula in Excel / Sheets (CSV injection): make it text.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(out) && !/^[+-]?\d/.test(out)) out = `'${out}`;
-  return /[",\r\n]|^\s|\s$/.test(out) ? `"${out.replace(/"/g, '""')}"` : out;
-}
-
-export function toCsv(columns: string[], rows: Row[]): string {
-  const lines = [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Parameters: query-string values checked against the API's own input types.
-
-class BadParameter extends Error {
-  constructor(
-    readonly parameter: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Turns `?vendorIds=a,b&vendorIds=c` into the JS value the GraphQL input type expects, before coercion. */
-function rawValue(values: string[], type: GraphQLInputType): unknown {
-  const named = getNamedType(type);
-  const one = (v: string): unknown => {
-    const t = v.trim();
-    if (named instanceof GraphQLEnumType) return t.toUpperCase().replace(/-/g, '_');
-    if (named.name === 'Boolean')
-      return t === 'true' || t === '1' ? true : t === 'false' || t === '0' ? false : t;
-    if ((named.name === 'Int' || named.name === 'Float') && t !== '' && !Number.isNaN(Number(t)))
-      return Number(t);
-    return t;
-  };
-  if (isListType(getNullableType(type))) {
-    return values
-      .flatMap((v) => v.split(','))
-      .map((v) => v.trim())
-      .filter(Boolean)
-      .map(one);
-  }
-  if (values.length > 1) throw new BadParameter('', 'is given more than once');
-  return one(values[0] ?? '');
-}
-
-function coerce(params: Param[], search: URLSearchParams): Record<string, unknown> {
-  const byName = new Map(params.map((p) => [p.name, p]));
-  const out: Record<string, unknown> = {};
-  for (const name of new Set(search.keys())) {
-    const param = byName.get(name);
-    if (!param) {
-      throw new BadParameter(name, `Unknown parameter "${name}"; allowed: ${[...byName.keys()].join(', ')}`);
-    }
-    try {
-      const raw = rawValue(search.getAll(name), param.type);
-      let problem: string | undefined;
-      out[name] = coerceInputValue(raw, param.type, (_path, _invalid, error) => {
-        problem ??= error.message;
-      });
-      if (problem) throw new BadParameter(name, `Parameter "${name}": ${problem}`);
-    } catch (err) {
-      if (err instanceof BadParameter && !err.parameter) {
-        throw new BadParameter(name, `Parameter "${name}" ${err.message}`);
-      }
-      throw err;
-    }
-  }
-  for (const p of params) {
-    if (p.type instanceof GraphQLNonNull && out[p.name] === undefined) {
-      throw new BadParameter(p.name, `Parameter "${p.name}" is required`);
-    }
-  }
-  return out;
-}
-
-function inputFields(schema: GraphQLSchema, typeName: string): Param[] {
-  const t = schema.getType(typeName);
-  if (!isInputObjectType(t)) throw new Error(`${typeName} is not an input type in the schema`);
-  return Object.values(t.getFields()).map((f) => ({ name: f.name, type: f.type }));
-}
-
-function fieldArgs(schema: GraphQLSchema, field: string): Param[] {
-  const def = schema.getQueryType()?.getFields()[field];
-  if (!def) throw new Error(`Query.${field} is not in the schema`);
-  return def.args.map((a) => ({ name: a.name, type: a.type }));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Running GraphQL through Yoga and answering.
 
 interface GqlError {
   message: string;
@@ -621,7 +89,8 @@ async function runQuery(
   if (error || !body.data) {
     const code = error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
     const status = STATUS_BY_CODE[code] ?? (res.status >= 400 ? res.status : 502);
-    const argument = error?.extensions?.argument?.replace(/^where\./, '');
+    // The export's parameters are the filter's fields (the orders' chip filter sits at `where.chip`).
+    const argument = error?.extensions?.argument?.replace(/^where\.(chip\.)?/, '');
     const passOn: Record<string, string> = {};
     const retry = res.headers.get('retry-after');
     if (retry) passOn['retry-after'] = retry;
@@ -638,6 +107,34 @@ async function runQuery(
   return body.data;
 }
 
+/** What an export says about the data it comes from (the JSON envelope's `dataset`). */
+interface DatasetStamp {
+  version: string | null;
+  recordEnds: string | null;
+  loadedAt: string | null;
+  license: string | null;
+}
+
+const DATASET = `query ExportDataset { stats { dataset { version recordEnds loadedAt license } } }`;
+
+async function datasetStamp(ctx: ExportContext): Promise<DatasetStamp | null> {
+  const data = await runQuery(ctx.yoga, ctx.request, ctx.serverContext, DATASET, {});
+  return (data.stats as { dataset: DatasetStamp | null }).dataset;
+}
+
+/**
+ * Every download names the dataset version: in its file name (`chipgraph-orders-2.0.0.csv`) and in a header. CSV
+ * has no place for it inside the file that every reader skips (a `#` line breaks parsers), so the header it is.
+ */
+function downloadHeaders(base: string, ext: string, dataset: DatasetStamp | null): Record<string, string> {
+  const version = dataset?.version?.replace(/[^0-9A-Za-z.+-]/g, '_');
+  const file = `${base.replace(/[^a-z0-9-]/gi, '_')}${version ? `-${version}` : ''}.${ext}`;
+  return {
+    'content-disposition': `attachment; filename="${file}"`,
+    ...(version ? { 'x-chipgraph-dataset-version': version } : {}),
+  };
+}
+
 async function exportTable(
   table: Table,
   name: string,
@@ -646,35 +143,28 @@ async function exportTable(
 ): Promise<Response> {
   const extraParams = table.extraParams?.(ctx.schema) ?? [];
   const params = coerce([...inputFields(ctx.schema, table.whereType), ...extraParams], ctx.url.searchParams);
-  const extra: Record<string, unknown> = {};
-  const where: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (extraParams.some((p) => p.name === k)) extra[k] = v;
-    else where[k] = v;
-  }
+  const variables = table.variables?.(params) ?? { where: params };
+  const dataset = await datasetStamp(ctx);
   const rows: Row[] = [];
   let after: string | null = null;
   // A guard against a cursor that never advances; 1000 pages is far beyond the graph's size.
   for (let pageNo = 0; pageNo < 1000; pageNo++) {
     const data = await runQuery(ctx.yoga, ctx.request, ctx.serverContext, table.query, {
-      where,
+      ...variables,
       first: table.pageSize,
       after,
-      ...(where.inForceAsOf ? { asOf: where.inForceAsOf } : {}),
     });
     const page = table.page(data);
-    for (const node of page.nodes) rows.push(...table.rows(node, extra));
+    for (const node of page.nodes) rows.push(...table.rows(node));
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor || page.pageInfo.endCursor === after) break;
     after = page.pageInfo.endCursor;
   }
   if (table.sort) rows.sort(table.sort);
-  if (format === 'json') return jsonResponse(200, rows);
+  const headers = downloadHeaders(`chipgraph-${name}`, format, dataset);
+  if (format === 'json') return jsonResponse(200, { dataset, rows }, headers);
   return new Response(toCsv(table.columns, rows), {
     status: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8; header=present',
-      'content-disposition': `attachment; filename="chipgraph-${name}.csv"`,
-    },
+    headers: { 'content-type': 'text/csv; charset=utf-8; header=present', ...headers },
   });
 }
 
@@ -683,11 +173,12 @@ async function exportGraphml(ctx: ExportContext): Promise<Response> {
   const data = await runQuery(ctx.yoga, ctx.request, ctx.serverContext, NEIGHBORHOOD, vars);
   const sub = data.neighborhood as GraphmlSubgraph;
   const id = String(vars.id);
+  const dataset = await datasetStamp(ctx);
   return new Response(toGraphml(sub, `chipgraph-${id}`), {
     status: 200,
     headers: {
       'content-type': 'application/graphml+xml; charset=utf-8',
-      'content-disposition': `attachment; filename="chipgraph-${id.replace(/[^a-z0-9-]/gi, '_')}.graphml"`,
+      ...downloadHeaders(`chipgraph-${id}`, 'graphml', dataset),
     },
   });
 }

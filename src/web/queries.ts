@@ -18,16 +18,20 @@ export const ENTITY_PAGE = `query EntityPage($id: ID!, $depth: Int, $asOf: Date)
     ... on Company { founded website ticker roles country { id name } parent { id name } }
     ... on Country { code }
     ... on Chip {
-      family announced released chipStatus: status processNode memoryType memoryGb memoryBandwidthTbs
-      fp16DenseTflops bf16DenseTflops fp8DenseTflops int8DenseTops tdpWatts interconnect chinaCompliant
+      family announced released chipStatus: status processNode memoryType memoryGb memoryBandwidthGbs sramMb
+      sramBandwidthGbs fp16DenseTflops bf16DenseTflops fp8DenseTflops int8DenseTops tdpWatts interconnect
+      interconnectGbs chinaCompliant
       vendor { id name }
     }
     ... on SoftwareStack { website openSource }
     ... on Model {
       released modelStatus: status openWeights parameters activeParameters architecture contextTokens
-      trainingComputeFlop modality developer { id name }
+      trainingComputeFlop modality hardwareNote developer { id name }
     }
-    ... on ExportControl { agency measureType announced effective rescinded summary citation inForce issuer { id name } }
+    ... on ExportControl {
+      agency measureType announced effective rescinded summary citation inForce measureStatus: status
+      issuer { id name }
+    }
   }
   neighborhood(id: $id, depth: $depth, asOf: $asOf) {
     truncated

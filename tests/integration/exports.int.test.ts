@@ -33,10 +33,19 @@ beforeAll(async () => {
       url: 'https://example.org/report?a=1&b=2',
       published: '2025-01-01',
       kind: 'official',
+      publisherId: 'test-vendor',
     },
   ]);
   writeJson(extraSeed, 'companies/test.json', [
-    { id: 'test-vendor', name: 'Test "Vendor", Inc.', roles: ['chip-designer', 'buyer'], sources: src },
+    {
+      id: 'test-vendor',
+      name: 'Test "Vendor", Inc.',
+      roles: ['chip-designer'],
+      domains: ['example.org'],
+      sources: src,
+    },
+    // A designer does not order its own chips (Format 2): the buyer is another company.
+    { id: 'test-buyer', name: 'Test Buyer', roles: ['buyer'], sources: src },
   ]);
   writeJson(extraSeed, 'chips/test.json', [
     {
@@ -68,7 +77,7 @@ beforeAll(async () => {
     },
     {
       type: 'ORDERED',
-      from: 'test-vendor',
+      from: 'test-buyer',
       to: 'test-ascend-x',
       confidence: 'rumored',
       sources: src,
@@ -141,6 +150,12 @@ describe('CSV exports', () => {
     const res = await get('/export/hardware-dependencies.csv?vendorIds=huawei&minConfidence=REPORTED');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    // The download names the dataset version (a header too: a CSV file has no place for it that readers skip).
+    const version = JSON.parse(fs.readFileSync(path.join(SHIPPED_SEED, 'dataset.json'), 'utf8')).version;
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="chipgraph-hardware-dependencies-${version}.csv"`,
+    );
+    expect(res.headers.get('x-chipgraph-dataset-version')).toBe(version);
     const rows = table(res.text);
     expect(Object.keys(rows[0]!)).toEqual(
       expect.arrayContaining(['model_id', 'chip_id', 'vendor_id', 'role', 'confidence', 'source_urls']),
@@ -220,31 +235,36 @@ describe('CSV exports', () => {
     expect(controls.some((c) => c.target_ids!.split(' | ').includes('huawei'))).toBe(true);
   });
 
-  it('orders: flattened from the chips, newest first, with buyer and confidence filters', async () => {
+  it('orders: newest first, with chip, buyer and confidence filters', async () => {
     const all = table((await get('/export/orders.csv')).text);
     expect(all.length).toBeGreaterThan(20);
     const dated = all.map((o) => o.date).filter(Boolean);
     expect(dated).toEqual([...dated].sort().reverse());
-    const mine = table((await get('/export/orders.csv?buyerIds=test-vendor')).text);
+    const mine = table((await get('/export/orders.csv?buyerIds=test-buyer')).text);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
       chip_name: TRICKY_NAME,
+      vendor_id: 'test-vendor',
       units: '1000',
       note: TRICKY_NOTE,
       confidence: 'RUMORED',
     });
-    const reported = table(
-      (await get('/export/orders.csv?buyerIds=test-vendor&minConfidence=reported')).text,
-    );
+    const reported = table((await get('/export/orders.csv?buyerIds=test-buyer&minConfidence=reported')).text);
     expect(reported).toHaveLength(0);
   });
 });
 
 describe('JSON exports', () => {
-  it('answer the same rows as an array of objects, lists as arrays', async () => {
+  it('answer the same rows as an array of objects in an envelope naming the dataset, lists as arrays', async () => {
     const res = await get('/export/chips.json?ids=test-ascend-x,nvidia-h100');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    const rows = JSON.parse(res.text) as any[];
+    const body = JSON.parse(res.text) as { dataset: Record<string, unknown>; rows: any[] };
+    const version = JSON.parse(fs.readFileSync(path.join(SHIPPED_SEED, 'dataset.json'), 'utf8')).version;
+    expect(body.dataset).toMatchObject({ version, license: expect.any(String) });
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="chipgraph-chips-${version}.json"`,
+    );
+    const rows = body.rows;
     expect(rows.map((r) => r.id).sort()).toEqual(['nvidia-h100', 'test-ascend-x']);
     const x = rows.find((r) => r.id === 'test-ascend-x');
     expect(x.name).toBe(TRICKY_NAME);
@@ -255,7 +275,7 @@ describe('JSON exports', () => {
   });
 
   it('pages through everything: the export has as many rows as the API counts', async () => {
-    const rows = JSON.parse((await get('/export/hardware-dependencies.json')).text) as any[];
+    const rows = JSON.parse((await get('/export/hardware-dependencies.json')).text).rows as any[];
     const api = await yoga.fetch('http://test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -309,7 +329,7 @@ describe('GraphML', () => {
     expect(xml).toContain('<data key="source_urls">https://example.org/report?a=1&amp;b=2</data>');
     const nodes = xml.match(/<node /g)?.length ?? 0;
     const edges = xml.match(/<edge /g)?.length ?? 0;
-    expect(nodes).toBe(3); // the chip, its vendor, the model trained on it
+    expect(nodes).toBe(4); // the chip, its vendor, the model trained on it, the buyer that ordered it
     expect(edges).toBeGreaterThanOrEqual(3);
   });
 

@@ -158,6 +158,7 @@ describe('first caps', () => {
     ['companies(first: 101) { totalCount }', 'first'],
     ['chips(first: -1) { totalCount }', 'first'],
     ['search(text: "h100", first: 51) { score }', 'first'],
+    [`search(text: "${'x'.repeat(201)}") { score }`, 'text'],
   ])('%s answers BAD_USER_INPUT naming the argument', async (field, argument) => {
     const res = await gql(yoga, `{ ${field} }`);
     expect(codes(res)).toEqual(['BAD_USER_INPUT']);

@@ -49,8 +49,12 @@ beforeEach(async () => {
 
 describe('loadSeed', () => {
   it('is idempotent: a second load changes nothing', async () => {
+    // A frozen copy: the shipped seed may be edited while the suite runs.
+    const dir = copyOfSeed();
+    await runSeed(executor, [dir]);
     const before = await fingerprint();
-    const summary = await runSeed(executor, [SHIPPED_SEED]);
+    const summary = await runSeed(executor, [dir]);
+    fs.rmSync(dir, { recursive: true, force: true });
     expect(summary.changes).toEqual({
       nodesCreated: 0,
       nodesDeleted: 0,
@@ -180,6 +184,50 @@ describe('loadSeed', () => {
       `MATCH (:Model {id: 'deepseek-v3'})-[r:RUNS_ON {id: 'RUNS_ON|deepseek-v3|huawei-ascend-910b|channel-check'}]->() RETURN r.confidence AS c`,
     );
     expect(res.records[0]?.get('c')).toBe('rumored');
+    // The overlay has no dataset.json: the base's stays; its source moves the end of the record.
+    const d = await executor.read('MATCH (d:Dataset) RETURN d.version AS v, d.recordEnds AS e');
+    expect(d.records[0]?.get('v')).toBe(shippedDataset().version);
+    expect(d.records[0]?.get('e')).toBe('2026-11' > latestPublished() ? '2026-11' : latestPublished());
     fs.rmSync(overlay, { recursive: true, force: true });
   });
+
+  it('keeps one Dataset node: version from dataset.json, end of the record, a load time that moves with changes', async () => {
+    const read = async () =>
+      (await executor.read('MATCH (d:Dataset) RETURN d {.*} AS d')).records.map((r) => r.get('d'));
+    const frozen = copyOfSeed();
+    await runSeed(executor, [frozen]);
+    const [first, ...more] = await read();
+    expect(more).toEqual([]);
+    expect(first).toMatchObject({
+      id: 'dataset',
+      version: shippedDataset(frozen).version,
+      license: shippedDataset(frozen).license,
+      recordEnds: latestPublished(frozen),
+    });
+    expect(Date.parse(first.loadedAt)).not.toBeNaN();
+    // A load that changes nothing leaves the load time alone (the graph is exactly as it was).
+    await runSeed(executor, [frozen]);
+    expect((await read())[0].loadedAt).toBe(first.loadedAt);
+    // A load that changes data moves it, in the same transaction.
+    editJson(path.join(frozen, 'chips/chips.json'), (r) =>
+      r.map((c) => (c.id === 'nvidia-h100' ? { ...c, description: 'Edited by the test.' } : c)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await runSeed(executor, [frozen]);
+    expect((await read())[0].loadedAt > first.loadedAt).toBe(true);
+    fs.rmSync(frozen, { recursive: true, force: true });
+  });
 });
+
+function shippedDataset(dir = SHIPPED_SEED): { version: string; license: string } {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'dataset.json'), 'utf8'));
+}
+
+function latestPublished(dir = SHIPPED_SEED): string {
+  const { bundle } = validateSeed([dir]);
+  return bundle.sources
+    .map((s) => s.record.published)
+    .filter((p): p is string => p !== null)
+    .sort()
+    .at(-1)!;
+}

@@ -92,6 +92,7 @@ describe('README "Use it from your tools" snippets', () => {
     expect(Number(/^(\d+) models/m.exec(stdout)![1])).toBeGreaterThan(5);
     expect(stdout).toMatch(/Huawei Ascend 910B\s+\d+\n/); // the groupby: a chip and how many models use it
     expect(stdout).toMatch(/Nvidia \S+.*\s+Nvidia\s+\d+\.\d\s+\d+\.\d/); // chips.json: the fastest, with specs
+    expect(stdout).toMatch(/^dataset \d+\.\d+\.\d+ record ends \d{4}/m); // the JSON envelope names its dataset
   });
 
   it('javascript: fetch from node finds 昇腾', async () => {

@@ -12,7 +12,8 @@ import type {
 } from '../../domain/curation-inputs.js';
 import type { Executor } from '../executor.js';
 import { KIND_OF_LABEL, RELATIONSHIP_ENDPOINTS, type EntityLabel } from '../ontology.js';
-import type { RelationshipType } from '../seed/records.js';
+import type { RelationshipType, SuspensionRecord } from '../seed/records.js';
+import { DERIVED_PROPS, suspensionProps } from '../stored.js';
 import { toEntity, toSource, type EntityView, type SourceView } from './records.js';
 
 /** Records created through the API; the seed loader never updates or removes them. */
@@ -71,6 +72,8 @@ function contentOf(props: Props): Props {
   for (const [k, v] of Object.entries(props)) {
     if (BOOKKEEPING.has(k)) continue;
     if (k === 'claimsJson' && typeof v === 'string') out.claims = JSON.parse(v) as unknown;
+    else if (k === 'suspensionsJson' && typeof v === 'string') out.suspensions = JSON.parse(v) as unknown;
+    else if (DERIVED_PROPS.has(k)) continue;
     // Temporal values (the loader's loadedAt is left out above; any other) are kept as their ISO text.
     else if (v !== null && typeof v === 'object' && !Array.isArray(v))
       out[k] = (v as { toString(): string }).toString();
@@ -84,6 +87,7 @@ function toNodeProps(record: Props): Props {
   const out: Props = {};
   for (const [k, v] of Object.entries(record)) {
     if (k === 'claims') out.claimsJson = v === null ? null : JSON.stringify(v);
+    else if (k === 'suspensions') Object.assign(out, suspensionProps(v as SuspensionRecord[] | null));
     else out[k] = v;
   }
   return out;

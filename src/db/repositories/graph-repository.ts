@@ -1,8 +1,9 @@
 // Graph-shaped questions: shortest paths, neighbourhoods, the timeline and stats — one round trip each.
 import type { Node, Path, Relationship } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
-import { ENTITY_SPECS, RELATIONSHIP_TYPES } from '../ontology.js';
-import { FACT_AS_OF, LIVE } from './list-repository.js';
+import { DATASET_ID, DATASET_LABEL, ENTITY_SPECS, RELATIONSHIP_TYPES } from '../ontology.js';
+import { OPEN_END } from '../stored.js';
+import { FACT_AS_OF, IN_FORCE, LIVE } from './list-repository.js';
 import { toEntity, toFact, toSource, type EntityView, type FactView, type SourceView } from './records.js';
 
 export interface GraphView {
@@ -14,6 +15,18 @@ export interface GraphView {
 /** An entity that existed on $asOf (dated entities only; undated ones always count). */
 export const ENTITY_AS_OF = (x: string) =>
   `($asOf IS NULL OR coalesce(${x}.released, ${x}.announced, ${x}.founded) IS NULL OR coalesce(${x}.released, ${x}.announced, ${x}.founded) <= $asOf)`;
+
+/** As of a date, an export control counts only while in force (pending, suspended or rescinded ones do not). */
+const CONTROL_AS_OF = (x: string) => `($asOf IS NULL OR NOT ${x}:ExportControl OR ${IN_FORCE(x, 'asOf')})`;
+
+export interface DatasetView {
+  version: string | null;
+  title: string | null;
+  license: string | null;
+  licenseUrl: string | null;
+  recordEnds: string | null;
+  loadedAt: string | null;
+}
 
 const SOURCES_OF_RELS = (rels: string) => `COLLECT {
     UNWIND ${rels} AS rel UNWIND coalesce(rel.sources, []) AS sid
@@ -49,6 +62,19 @@ export interface TimelineRow {
   entities: EntityView[];
   sourceIds: string[];
   confidence: string | null;
+}
+
+function datasetView(d: Record<string, unknown> | null): DatasetView | null {
+  if (!d) return null;
+  const text = (k: string) => (typeof d[k] === 'string' ? d[k] : null);
+  return {
+    version: text('version'),
+    title: text('title'),
+    license: text('license'),
+    licenseUrl: text('licenseUrl'),
+    recordEnds: text('recordEnds'),
+    loadedAt: text('loadedAt'),
+  };
 }
 
 export class GraphRepository {
@@ -119,6 +145,8 @@ export class GraphRepository {
          MATCH p = (c)-[*1..${depth}]-(x:Entity)
          WHERE all(r IN relationships(p) WHERE ${LIVE('r')} AND ${FACT_AS_OF('r')})
            AND all(n IN nodes(p) WHERE ${ENTITY_AS_OF('n')})
+           // The centre is drawn whatever its state; the controls around it only while in force then.
+           AND all(n IN nodes(p)[1..] WHERE ${CONTROL_AS_OF('n')})
          WITH DISTINCT x LIMIT toInteger($capPlusOne)
          RETURN collect(x) AS found
        }
@@ -149,6 +177,7 @@ export class GraphRepository {
     relationships: { type: string; count: number }[];
     sources: number;
     unsourced: number;
+    dataset: DatasetView | null;
   }> {
     // Labels come from the ontology's constants; node counts come from the count store. One round trip.
     const labelCounts = ENTITY_SPECS.map(
@@ -158,6 +187,10 @@ export class GraphRepository {
       `${labelCounts.join('\n')}
        CALL { MATCH (s:Source) RETURN count(s) AS sources }
        CALL {
+         OPTIONAL MATCH (d:${DATASET_LABEL} {id: $datasetId})
+         RETURN d {.version, .title, .license, .licenseUrl, .recordEnds, .loadedAt} AS dataset
+       }
+       CALL {
          MATCH ()-[r]->() WHERE type(r) IN $types AND ${LIVE('r')}
          WITH type(r) AS type, count(r) AS count,
               sum(CASE WHEN size(coalesce(r.sources, [])) = 0 THEN 1 ELSE 0 END) AS unsourced
@@ -165,7 +198,7 @@ export class GraphRepository {
          RETURN collect({type: type, count: count, unsourced: unsourced}) AS rels
        }
        RETURN *`,
-      { types: RELATIONSHIP_TYPES },
+      { types: RELATIONSHIP_TYPES, datasetId: DATASET_ID },
     );
     const rec = res.records[0]!;
     const rels = rec.get('rels') as { type: string; count: number; unsourced: number }[];
@@ -174,6 +207,7 @@ export class GraphRepository {
       relationships: rels.map(({ type, count }) => ({ type, count })),
       sources: rec.get('sources') as number,
       unsourced: rels.reduce((n, r) => n + r.unsourced, 0),
+      dataset: datasetView(rec.get('dataset') as Record<string, unknown> | null),
     };
   }
 
@@ -199,9 +233,25 @@ export class GraphRepository {
                      x.sources AS sourceIds, null AS confidence
               UNION ALL`,
          ).join('\n')}
-         MATCH (b:Company)-[r:ORDERED]->(c:Chip) WHERE ${LIVE('r')} AND coalesce(r.date, r.validFrom) IS NOT NULL
+         MATCH (b:Company)-[r:ORDERED]->(c:Chip|Company) WHERE ${LIVE('r')} AND coalesce(r.date, r.validFrom) IS NOT NULL
          RETURN coalesce(r.date, r.validFrom) AS date, 'order' AS kind,
                 b.name + ' ' + CASE coalesce(r.status, 'ordered') WHEN 'delivered' THEN 'received' WHEN 'planned' THEN 'plans to order' WHEN 'negotiating' THEN 'negotiates for' WHEN 'cancelled' THEN 'cancelled an order of' WHEN 'blocked' THEN 'was blocked from buying' ELSE 'ordered' END
+                  + CASE WHEN r.units IS NULL THEN ' ' ELSE ' ' + toString(r.units) + ' ' END
+                  // A vendor-level order names the vendor (and perhaps its family), not a chip model.
+                  + CASE WHEN c:Chip THEN c.name ELSE c.name + coalesce(' ' + r.chipFamily, '') + ' chips' END AS title,
+                [b, c] AS entities, r.sources AS sourceIds, r.confidence AS confidence
+         UNION ALL
+         // Suspensions: the day a measure stops applying, and the day it applies again (an open one has none).
+         MATCH (x:ExportControl) WHERE x.suspendedFrom IS NOT NULL
+         UNWIND range(0, size(x.suspendedFrom) - 1) AS i
+         UNWIND [['control-suspended', x.suspendedFrom[i], ' suspended'], ['control-resumed', x.suspendedUntil[i], ' applies again']] AS e
+         WITH x, e WHERE e[1] <> $openEnd
+         RETURN e[1] AS date, e[0] AS kind, x.name + e[2] AS title, [x] AS entities, x.sources AS sourceIds,
+                null AS confidence
+         UNION ALL
+         MATCH (b:Company)-[r:DEPLOYS]->(c:Chip) WHERE ${LIVE('r')} AND coalesce(r.date, r.validFrom) IS NOT NULL
+         RETURN coalesce(r.date, r.validFrom) AS date, 'deployment' AS kind,
+                b.name + ' ' + CASE coalesce(r.status, 'deployed') WHEN 'planned' THEN 'plans to deploy' WHEN 'deploying' THEN 'is deploying' WHEN 'retired' THEN 'retired' ELSE 'deployed' END
                   + CASE WHEN r.units IS NULL THEN ' ' ELSE ' ' + toString(r.units) + ' ' END + c.name AS title,
                 [b, c] AS entities, r.sources AS sourceIds, r.confidence AS confidence
        }
@@ -212,7 +262,7 @@ export class GraphRepository {
        RETURN date, kind, title, entities, coalesce(sourceIds, []) AS sourceIds, confidence
        ORDER BY date ASC, kind, title
        LIMIT toInteger($first)`,
-      { entityId, from, to, first },
+      { entityId, from, to, first, openEnd: OPEN_END },
     );
     return res.records.map((r) => ({
       date: r.get('date'),

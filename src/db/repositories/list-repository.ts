@@ -33,9 +33,17 @@ export const LIVE = (r: string) => `${r}.retracted IS NULL`;
 export const FACT_AS_OF = (r: string) =>
   `($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)))`;
 
-/** An export control in force on $<param>: effective (or announced) by then and not yet rescinded. */
+/**
+ * THE in-force rule (schema/seed-format.md, "Export controls in time"), in Cypher: an export control is in force on
+ * $<param> when it is effective (or announced) by then, not rescinded by then, and in none of its suspensions
+ * (`from` inclusive, `until` exclusive; an open suspension is stored as until 9999-12-31). Every question that
+ * asks "in force?" in Cypher uses this. Its TypeScript mirror is `controlStatus` in
+ * src/graphql/resolvers/types.ts: change both together.
+ */
 export const IN_FORCE = (x: string, param: string) =>
-  `(coalesce(${x}.effective, ${x}.announced) <= $${param} AND (${x}.rescinded IS NULL OR ${x}.rescinded > $${param}))`;
+  `(coalesce(${x}.effective, ${x}.announced) <= $${param} AND (${x}.rescinded IS NULL OR ${x}.rescinded > $${param})` +
+  ` AND NOT any(i IN range(0, size(coalesce(${x}.suspendedFrom, [])) - 1)` +
+  ` WHERE ${x}.suspendedFrom[i] <= $${param} AND ${x}.suspendedUntil[i] > $${param}))`;
 
 /** Reusable filter fragments over a variable `v` (constant Cypher; values bound as parameters). */
 export const fragments = {
@@ -47,6 +55,12 @@ export const fragments = {
   /** Designed by a company (or a subsidiary of one) headquartered in $vendorCountries. */
   vendorCountries: (v: string) =>
     `EXISTS { MATCH (${v})<-[d:DESIGNS]-(:Company)-[:SUBSIDIARY_OF*0..2]->(:Company)-[h:HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $vendorCountries AND ${LIVE('d')} AND ${LIVE('h')} }`,
+  /** A company that is one of $vendorIds or a subsidiary of one (the vendor of a vendor-level order). */
+  companyUnderVendorIds: (v: string) =>
+    `EXISTS { MATCH (${v})-[:SUBSIDIARY_OF*0..2]->(vv:Company) WHERE vv.id IN $vendorIds }`,
+  /** A company headquartered (itself or a parent within two levels) in $vendorCountries. */
+  companyInVendorCountries: (v: string) =>
+    `EXISTS { MATCH (${v})-[:SUBSIDIARY_OF*0..2]->(:Company)-[h:HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $vendorCountries AND ${LIVE('h')} }`,
   developerIds: (v: string) =>
     `EXISTS { MATCH (${v})<-[d:DEVELOPS]-(dv:Company) WHERE dv.id IN $developerIds AND ${LIVE('d')} }`,
   developerCountries: (v: string) =>

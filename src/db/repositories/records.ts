@@ -31,6 +31,10 @@ export interface SourceView {
   url: string | null;
   published: string | null;
   kind: string;
+  /** The entity whose own publication this is (official sources). */
+  publisherId: string | null;
+  /** The page shows no publication date. */
+  undated: boolean;
 }
 
 export function toEntity(node: Node): EntityView {
@@ -70,5 +74,7 @@ export function toSource(node: Node): SourceView {
     url: (p.url as string | undefined) ?? null,
     published: (p.published as string | undefined) ?? null,
     kind: p.kind as string,
+    publisherId: (p.publisherId as string | undefined) ?? null,
+    undated: p.undated === true,
   };
 }

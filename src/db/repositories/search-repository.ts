@@ -28,7 +28,8 @@ export function luceneQuery(text: string): string | null {
     const e = escapeLucene(w);
     const parts = [`${e}^4`];
     // Wildcard and fuzzy terms skip the analyzer, so only use them on words that are single index terms.
-    if (/^[\p{Script=Latin}\p{N}]+$/u.test(w)) {
+    // Long words (part numbers at most) get neither: a fuzzy automaton over a long term is costly.
+    if (/^[\p{Script=Latin}\p{N}]+$/u.test(w) && w.length <= 40) {
       parts.push(`${e}*^2`);
       if (w.length >= 5) parts.push(`${e}~${w.length >= 8 ? 2 : 1}`);
     }

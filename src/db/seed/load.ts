@@ -11,8 +11,10 @@ import {
   SOURCE_LABEL,
   type EntityLabel,
 } from '../ontology.js';
-import type { RelationshipType } from './records.js';
+import type { DatasetRecord, RelationshipType, SuspensionRecord } from './records.js';
 import type { SeedBundle } from './validate.js';
+import { suspensionProps } from '../stored.js';
+import { datasetHash, datasetProps, recordEnds, UPSERT_DATASET } from './dataset.js';
 import { silentProgress, type Progress } from '../../progress.js';
 
 export const SEED_ORIGIN = 'seed';
@@ -55,6 +57,8 @@ export interface LoadOptions {
   prune?: boolean;
   /** Rows per UNWIND batch (default 500). Larger batches commit less often in 'per-batch' mode. */
   batchSize?: number;
+  /** `seed/dataset.json` (validateSeed reads it): stored on the Dataset node with the record's end and load time. */
+  dataset?: DatasetRecord | null;
 }
 
 type Props = Record<string, unknown>;
@@ -82,13 +86,18 @@ const INTEGER_FIELDS = new Set(['units', 'chipCount', 'contextTokens', 'paramete
 // Part of every record's hash: bump it when the way records are stored changes, so the next load rewrites them.
 const STORAGE_FORMAT = 2;
 
-/** Neo4j stores no nulls and no nested maps: drop nulls, store claims as a JSON string. */
+/**
+ * Neo4j stores no nulls and no nested maps: drop nulls, store claims and suspensions as JSON strings (for
+ * display), and suspensions also as two parallel date lists that Cypher's in-force rule reads.
+ */
 function toProps(record: Props, drop: readonly string[]): { props: Props; hash: string } {
   const props: Props = {};
   for (const [k, v] of Object.entries(record)) {
     if (drop.includes(k) || v === null || v === undefined) continue;
     if (k === 'claims') props.claimsJson = JSON.stringify(v);
-    else props[k] = v;
+    else if (k === 'suspensions') {
+      for (const [sk, sv] of Object.entries(suspensionProps(v as SuspensionRecord[]))) if (sv !== null) props[sk] = sv;
+    } else props[k] = v;
   }
   const hash = createHash('sha1').update(`${STORAGE_FORMAT}:${canonical(props)}`).digest('hex');
   for (const k of INTEGER_FIELDS) {
@@ -205,6 +214,19 @@ export async function loadSeed(executor: Executor, bundle: SeedBundle, opts: Loa
     }
   }
   const changes = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+  const dsProps = datasetProps(opts.dataset ?? null, recordEnds(bundle));
+  const dsHash = datasetHash(dsProps);
+  // The dataset node goes last, so it knows whether the load changed anything.
+  const datasetParams = () => ({
+    props: dsProps,
+    hash: dsHash,
+    origin: SEED_ORIGIN,
+    changed: Object.values(changes).some((n) => n > 0),
+    loadedAt: new Date().toISOString(),
+  });
+  const add = (c: Partial<typeof changes>) => {
+    for (const k of Object.keys(changes) as (keyof typeof changes)[]) changes[k] += c[k] ?? 0;
+  };
 
   if (opts.transaction === 'per-batch') {
     let rowsDone = 0;
@@ -215,16 +237,16 @@ export async function loadSeed(executor: Executor, bundle: SeedBundle, opts: Loa
         async (tx: ManagedTransaction) => (await tx.run(step.cypher, params)).summary.counters.updates(),
         opts.timeoutMs ?? 600_000,
       );
-      changes.nodesCreated += c.nodesCreated ?? 0;
-      changes.nodesDeleted += c.nodesDeleted ?? 0;
-      changes.relationshipsCreated += c.relationshipsCreated ?? 0;
-      changes.relationshipsDeleted += c.relationshipsDeleted ?? 0;
-      changes.propertiesSet += c.propertiesSet ?? 0;
+      add(c);
       if (params.rows) {
         rowsDone += (params.rows as Row[]).length;
         progress({ phase: 'seed', message: `loaded ${step.label}`, done: rowsDone, total: totalRows });
       }
     }
+    const params = datasetParams();
+    await executor.writeTransaction(async (tx: ManagedTransaction) => {
+      await tx.run(UPSERT_DATASET, params);
+    }, opts.timeoutMs ?? 600_000);
   } else {
     await executor.writeTransaction(async (tx: ManagedTransaction) => {
       // A retried transaction starts counting again.
@@ -234,17 +256,14 @@ export async function loadSeed(executor: Executor, bundle: SeedBundle, opts: Loa
       for (const [index, { step, params }] of batches.entries()) {
         opts.onBatch?.(index, batches.length);
         const res = await tx.run(step.cypher, params);
-        const c = res.summary.counters.updates();
-        changes.nodesCreated += c.nodesCreated;
-        changes.nodesDeleted += c.nodesDeleted;
-        changes.relationshipsCreated += c.relationshipsCreated;
-        changes.relationshipsDeleted += c.relationshipsDeleted;
-        changes.propertiesSet += c.propertiesSet;
+        add(res.summary.counters.updates());
         if (params.rows) {
           rowsDone += (params.rows as Row[]).length;
           progress({ phase: 'seed', message: `loaded ${step.label}`, done: rowsDone, total: totalRows });
         }
       }
+      // In the same transaction as the seed: the node never describes a load that did not commit.
+      await tx.run(UPSERT_DATASET, datasetParams());
     }, opts.timeoutMs ?? 600_000);
   }
 

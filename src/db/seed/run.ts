@@ -12,10 +12,10 @@ export class SeedValidationError extends Error {
 }
 
 export async function runSeed(executor: Executor, dirs: string[], opts: LoadOptions = {}): Promise<LoadSummary> {
-  const { bundle, problems } = validateSeed(dirs);
+  const { bundle, problems, dataset } = validateSeed(dirs);
   if (problems.length > 0) throw new SeedValidationError(problems);
   await applyConstraints(executor);
-  return loadSeed(executor, bundle, opts);
+  return loadSeed(executor, bundle, { dataset, ...opts });
 }
 
 export async function graphIsEmpty(executor: Executor): Promise<boolean> {

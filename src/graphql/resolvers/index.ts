@@ -1,5 +1,4 @@
 // Resolver map: thin functions that parse arguments, call a domain question or a loader, and return.
-import type { SourceView } from '../../db/repositories/records.js';
 import type { Context } from '../context.js';
 import { DateScalar, JSONScalar } from '../scalars.js';
 import { curationResolvers } from './mutations.js';
@@ -16,8 +15,5 @@ export const resolvers = {
   AuditRecord: curationResolvers.AuditRecord,
   TimelineEvent: {
     sources: (e: { sourceIds: string[] }, _: unknown, ctx: Context) => sourcesOf(e.sourceIds, ctx),
-  },
-  Source: {
-    published: (s: SourceView) => s.published,
   },
 };

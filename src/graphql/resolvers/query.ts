@@ -2,7 +2,7 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { EntityView } from '../../db/repositories/records.js';
 import { LABEL_OF_KIND, type EntityKind, type EntityLabel } from '../../db/ontology.js';
-import { countryCodes, intInRange } from '../../domain/arguments.js';
+import { countryCodes, intInRange, searchText } from '../../domain/arguments.js';
 import { exposure, hardwareDependencies } from '../../domain/dependencies.js';
 import { connections, neighborhood, stats, timeline } from '../../domain/graph.js';
 import {
@@ -13,6 +13,7 @@ import {
   modelFilter,
   type OrderArg,
 } from '../../domain/lists.js';
+import { listOrders, type OrderWhere } from '../../domain/orders.js';
 import { notFound } from '../../errors.js';
 import { primeDependencies, type Context } from '../context.js';
 
@@ -105,6 +106,26 @@ export const queryResolvers = {
       wantsTotal(info),
     ),
 
+  orders: async (
+    _: unknown,
+    a: { where?: OrderWhere | null; first?: number | null; after?: string | null },
+    ctx: Context,
+    info: GraphQLResolveInfo,
+  ) => {
+    const conn = await listOrders(ctx.repos.orders, a, wantsTotal(info));
+    const objects = conn.nodes.map((o) => {
+      ctx.loaders.entity.prime(o.buyer.id, o.buyer);
+      ctx.loaders.entity.prime(o.target.id, o.target);
+      for (const s of o.sources) ctx.loaders.source.prime(s.id, s);
+      return { fact: o.fact, from: o.buyer, to: o.target, sources: o.sources };
+    });
+    return {
+      ...conn,
+      nodes: objects,
+      edges: conn.edges.map((e, i) => ({ cursor: e.cursor, node: objects[i] })),
+    };
+  },
+
   search: async (
     _: unknown,
     a: { text: string; kinds?: EntityKind[] | null; first?: number | null },
@@ -112,7 +133,7 @@ export const queryResolvers = {
   ) => {
     const first = intInRange(a.first ?? 10, 'first', 1, 50);
     const labels = a.kinds?.map((k) => LABEL_OF_KIND[k]) ?? null;
-    const hits = await ctx.repos.search.search(a.text, labels, first);
+    const hits = await ctx.repos.search.search(searchText(a.text), labels, first);
     for (const h of hits) ctx.loaders.entity.prime(h.entity.id, h.entity);
     return hits;
   },

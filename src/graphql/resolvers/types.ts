@@ -1,84 +1,29 @@
-// Field resolvers of the entity and fact types: node properties resolve by name; relationships go through
-// per-request DataLoaders, so a list of N parents costs one round trip per nested field, not N.
-import type { DependencyRow } from '../../db/repositories/dependency-repository.js';
-import type { EntityView, FactView, SourceView } from '../../db/repositories/records.js';
+// Field resolvers of the entity types: node properties resolve by name; relationships go through per-request
+// DataLoaders, so a list of N parents costs one round trip per nested field, not N. Fact types: facts.ts.
+import type { EntityView, SourceView } from '../../db/repositories/records.js';
 import {
   confidencesAtLeast,
   countryCodes,
   intInRange,
   type ConfidenceLevel,
 } from '../../domain/arguments.js';
-import { relTypes, ROLE_OF_REL, today, type HardwareRole } from '../../domain/dependencies.js';
-import type { Context, FactWithOther } from '../context.js';
+import { relTypes, today, type HardwareRole } from '../../domain/dependencies.js';
+import type { Context } from '../context.js';
+import { factResolvers } from './facts.js';
+import {
+  byDateDesc,
+  facts,
+  incoming,
+  many,
+  objects,
+  one,
+  others,
+  sourcesOf,
+  upper,
+  type Args,
+} from './helpers.js';
 
-type Args = Record<string, unknown>;
-
-export async function sourcesOf(ids: readonly string[], ctx: Context): Promise<SourceView[]> {
-  const found = await ctx.loaders.source.loadMany(ids);
-  return found.filter((s): s is SourceView => s !== null && !(s instanceof Error));
-}
-
-const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase().replace(/-/g, '_') : null);
-
-/** Facts of one type next to an entity (through the batched loader). */
-const facts = (ctx: Context, type: string, direction: 'out' | 'in', id: string) =>
-  ctx.loaders.facts({ type, direction }).load(id);
-
-const RANK: Record<string, number> = { confirmed: 0, reported: 1, rumored: 2 };
-const best = (list: FactWithOther[]) =>
-  [...list].sort((a, b) => (RANK[a.fact.confidence] ?? 3) - (RANK[b.fact.confidence] ?? 3))[0]?.other ?? null;
-
-const others = (list: FactWithOther[]) => list.map((f) => f.other);
-
-/** Resolver: the entity at the other end of the best-supported fact of one type (vendor, country...). */
-const one = (type: string, direction: 'out' | 'in') => async (e: EntityView, _: Args, ctx: Context) =>
-  best(await facts(ctx, type, direction, e.id));
-/** Resolver: the entities at the other end of every fact of one type. */
-const many = (type: string, direction: 'out' | 'in') => async (e: EntityView, _: Args, ctx: Context) =>
-  others(await facts(ctx, type, direction, e.id));
-
-/** A relationship presented as an object: its properties by name, plus the entities at both ends. */
-export interface FactObject {
-  fact: FactView;
-  from: EntityView | string;
-  to: EntityView | string;
-  sources?: SourceView[];
-}
-
-const end = async (e: EntityView | string, ctx: Context) =>
-  typeof e === 'string' ? ctx.loaders.entity.load(e) : e;
-
-/** Resolvers shared by every relationship-backed type. */
-function factFields(fromField: string | null, toField: string) {
-  return {
-    ...(fromField ? { [fromField]: (o: FactObject, _: Args, ctx: Context) => end(o.from, ctx) } : {}),
-    [toField]: (o: FactObject, _: Args, ctx: Context) => end(o.to, ctx),
-    confidence: (o: FactObject) => upper(o.fact.confidence),
-    sources: (o: FactObject, _: Args, ctx: Context) => o.sources ?? sourcesOf(o.fact.sourceIds, ctx),
-    note: (o: FactObject) => o.fact.props.note ?? null,
-    validFrom: (o: FactObject) => o.fact.props.validFrom ?? null,
-    validTo: (o: FactObject) => o.fact.props.validTo ?? null,
-  };
-}
-
-const factProp = (name: string) => (o: FactObject) => o.fact.props[name] ?? null;
-
-const outgoing = (list: FactWithOther[], self: EntityView): FactObject[] =>
-  list.map(({ fact, other }) => ({ fact, from: self, to: other }));
-const incoming = (list: FactWithOther[], self: EntityView): FactObject[] =>
-  list.map(({ fact, other }) => ({ fact, from: other, to: self }));
-
-const factDate = (o: FactObject) => (o.fact.props.date ?? o.fact.props.validFrom ?? '') as string;
-const byDateDesc = (a: FactObject, b: FactObject) => factDate(b).localeCompare(factDate(a));
-
-/** Resolver: every fact of one type as an object with both ends (orders, foundries, restrictions...). */
-const objects =
-  (type: string, direction: 'out' | 'in', order?: (a: FactObject, b: FactObject) => number) =>
-  async (e: EntityView, _: Args, ctx: Context) => {
-    const list = await facts(ctx, type, direction, e.id);
-    const objs = direction === 'out' ? outgoing(list, e) : incoming(list, e);
-    return order ? objs.sort(order) : objs;
-  };
+export { sourcesOf, type FactObject } from './helpers.js';
 
 interface ClaimStored {
   field: string;
@@ -98,12 +43,40 @@ const entityFields = {
     typeof e.claimsJson === 'string' ? (JSON.parse(e.claimsJson) as ClaimStored[]) : ([] as ClaimStored[]),
 };
 
-/** The date controls are checked against (today when no asOf is given). */
-export function inForce(control: EntityView, asOf: string | null | undefined): boolean {
+/** Official domains (companies, countries, software stacks). */
+const domains = (e: EntityView): string[] => (Array.isArray(e.domains) ? (e.domains as string[]) : []);
+
+export type ControlStatus = 'PENDING' | 'IN_FORCE' | 'SUSPENDED' | 'RESCINDED';
+
+/**
+ * THE in-force rule in TypeScript, for one control already loaded: the mirror of `IN_FORCE` in
+ * src/db/repositories/list-repository.ts (change both together). On `asOf` (default today) a control is PENDING
+ * until coalesce(effective, announced) <= asOf, RESCINDED once rescinded <= asOf, SUSPENDED while a suspension
+ * has from <= asOf < until, and IN_FORCE otherwise. Dates compare as ISO strings (partial dates count from the
+ * start of their period).
+ */
+export function controlStatus(control: EntityView, asOf: string | null | undefined): ControlStatus {
   const date = asOf ?? today();
   const start = (control.effective ?? control.announced) as string | undefined;
+  if (start === undefined || start > date) return 'PENDING';
   const rescinded = control.rescinded as string | undefined;
-  return start !== undefined && start <= date && (rescinded === undefined || rescinded > date);
+  if (rescinded !== undefined && rescinded <= date) return 'RESCINDED';
+  const from = (control.suspendedFrom as string[] | undefined) ?? [];
+  const until = (control.suspendedUntil as string[] | undefined) ?? [];
+  if (from.some((f, i) => f <= date && String(until[i]) > date)) return 'SUSPENDED';
+  return 'IN_FORCE';
+}
+
+/** Whether a control is in force on `asOf` (default today): see `controlStatus`. */
+export function inForce(control: EntityView, asOf: string | null | undefined): boolean {
+  return controlStatus(control, asOf) === 'IN_FORCE';
+}
+
+interface SuspensionStored {
+  from: string;
+  until: string | null;
+  sources: string[];
+  note?: string | null;
 }
 
 const hardwareArgs = (args: { role?: HardwareRole | null; minConfidence?: ConfidenceLevel | null }) => ({
@@ -114,6 +87,19 @@ const hardwareArgs = (args: { role?: HardwareRole | null; minConfidence?: Confid
 export const typeResolvers = {
   Entity: { __resolveType: (e: EntityView) => e.label },
 
+  Suspension: {
+    until: (x: SuspensionStored) => x.until ?? null,
+    note: (x: SuspensionStored) => x.note ?? null,
+    sources: (x: SuspensionStored, _: Args, ctx: Context) => sourcesOf(x.sources, ctx),
+  },
+
+  Source: {
+    published: (s: SourceView) => s.published,
+    undated: (s: SourceView) => s.undated,
+    publisherEntity: (s: SourceView, _: Args, ctx: Context) =>
+      s.publisherId ? ctx.loaders.entity.load(s.publisherId) : null,
+  },
+
   Claim: {
     confidence: (c: ClaimStored) => upper(c.confidence),
     sources: (c: ClaimStored, _: Args, ctx: Context) => sourcesOf(c.sources, ctx),
@@ -123,6 +109,7 @@ export const typeResolvers = {
 
   Country: {
     ...entityFields,
+    domains,
     companies: many('HEADQUARTERED_IN', 'in'),
     exportControlsIssued: many('ISSUED_BY', 'in'),
     exportControlsTargeting: many('TARGETS', 'in'),
@@ -130,6 +117,7 @@ export const typeResolvers = {
 
   Company: {
     ...entityFields,
+    domains,
     roles: (c: EntityView) => c.roles ?? [],
     country: one('HEADQUARTERED_IN', 'out'),
     parent: one('SUBSIDIARY_OF', 'out'),
@@ -147,7 +135,9 @@ export const typeResolvers = {
     supplies: objects('SUPPLIES', 'out'),
     softwareStacks: many('MAINTAINS', 'out'),
     models: many('DEVELOPS', 'out'),
+    // Orders it placed, for chip models and vendor-level ones (ORDERED → the vendor company).
     orders: objects('ORDERED', 'out', byDateDesc),
+    deployments: objects('DEPLOYS', 'out', byDateDesc),
     partners: async (c: EntityView, _: Args, ctx: Context) => {
       const [out, inc] = await Promise.all([
         facts(ctx, 'PARTNERS_WITH', 'out', c.id),
@@ -170,6 +160,10 @@ export const typeResolvers = {
         (o) => !args.asOf || inForce(o.from as EntityView, args.asOf),
       ),
     orders: objects('ORDERED', 'in', byDateDesc),
+    deployments: objects('DEPLOYS', 'in', byDateDesc),
+    // Deprecated in the API: derived from the GB/s figure (older API-written chips may still hold TB/s).
+    memoryBandwidthTbs: (c: EntityView) =>
+      typeof c.memoryBandwidthGbs === 'number' ? c.memoryBandwidthGbs / 1000 : (c.memoryBandwidthTbs ?? null),
     models: (
       c: EntityView,
       args: { role?: HardwareRole | null; minConfidence?: ConfidenceLevel | null },
@@ -199,6 +193,7 @@ export const typeResolvers = {
 
   SoftwareStack: {
     ...entityFields,
+    domains,
     maintainers: many('MAINTAINS', 'in'),
     chips: many('PROGRAMMED_WITH', 'in'),
   },
@@ -223,59 +218,13 @@ export const typeResolvers = {
     ...entityFields,
     measureType: (x: EntityView) => upper(x.measureType),
     inForce: (x: EntityView, args: { asOf?: string | null }) => inForce(x, args.asOf),
+    status: (x: EntityView, args: { asOf?: string | null }) => controlStatus(x, args.asOf),
+    suspensions: (x: EntityView) =>
+      typeof x.suspensionsJson === 'string' ? (JSON.parse(x.suspensionsJson) as SuspensionStored[]) : [],
     issuer: one('ISSUED_BY', 'out'),
     restricts: objects('RESTRICTS', 'out'),
     targets: objects('TARGETS', 'out'),
   },
 
-  HardwareDependency: {
-    id: (d: DependencyRow) => d.fact.id,
-    role: (d: DependencyRow) => ROLE_OF_REL[d.fact.type],
-    chipCount: (d: DependencyRow) => d.fact.props.chipCount ?? null,
-    chipHours: (d: DependencyRow) => d.fact.props.chipHours ?? null,
-    cluster: (d: DependencyRow) => d.fact.props.cluster ?? null,
-    confidence: (d: DependencyRow) => upper(d.fact.confidence),
-    sources: (d: DependencyRow) => d.sources,
-    validFrom: (d: DependencyRow) => d.fact.props.validFrom ?? null,
-    validTo: (d: DependencyRow) => d.fact.props.validTo ?? null,
-    note: (d: DependencyRow) => d.fact.props.note ?? null,
-  },
-
-  Order: {
-    ...factFields('buyer', 'chip'),
-    id: (o: FactObject) => o.fact.id,
-    units: factProp('units'),
-    valueUsd: factProp('valueUsd'),
-    valueLocal: factProp('valueLocal'),
-    currency: factProp('currency'),
-    date: (o: FactObject) => o.fact.props.date ?? o.fact.props.validFrom ?? null,
-    status: factProp('status'),
-    qualifier: factProp('qualifier'),
-  },
-  Foundry: { ...factFields('company', 'chip'), processNode: factProp('processNode') },
-  Supply: { ...factFields('supplier', 'customer'), component: factProp('component') },
-  Partnership: { ...factFields(null, 'partner'), topic: factProp('topic') },
-  Restriction: { ...factFields('control', 'chip') },
-  ControlTarget: { ...factFields('control', 'target') },
-
-  GraphEdge: {
-    id: (f: FactView) => f.id,
-    type: (f: FactView) => f.type,
-    from: (f: FactView) => f.from,
-    to: (f: FactView) => f.to,
-    confidence: (f: FactView) => upper(f.confidence),
-    sources: (f: FactView, _: Args, ctx: Context) => sourcesOf(f.sourceIds, ctx),
-    properties: (f: FactView) => {
-      const {
-        id: _id,
-        sources: _s,
-        confidence: _c,
-        origin: _o,
-        seedHash: _h,
-        loadedAt: _l,
-        ...rest
-      } = f.props;
-      return rest;
-    },
-  },
+  ...factResolvers,
 };
