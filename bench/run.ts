@@ -5,9 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { graphql } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import { parseCli } from '../src/cli/args.js';
 import { loadConfig } from '../src/config.js';
 import { obtainDatabase, type DatabaseHandle } from '../src/db/database.js';
 import { createDriver, Executor } from '../src/db/executor.js';
@@ -452,12 +452,28 @@ function variant(m: Measured, extra: Partial<VariantResult>): VariantResult {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseCli({
+    command: 'npm run bench',
     options: {
       scale: { type: 'string', default: 'small' },
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
     },
+    help: `Benchmark chipgraph against hand-written Cypher and the Neo4j GraphQL Library on a throw-away Neo4j loaded
+with the seed plus a synthetic graph; writes bench/results/<scale>.json and bench/RESULTS.md. Never part of npm test.
+
+usage: npm run bench -- [--scale seed|small|medium|large] [--quick] [--only <workloads>]
+
+options:
+  --scale <name>       seed (the shipped seed only), small (~10k nodes, default), medium (~100k), large (~1M)
+  --quick              fewer requests per measurement: a smoke run, not numbers to publish
+  --only <a,b>         run only these workloads (comma-separated names from bench/workloads.ts)
+  -h, --help           show this help
+
+examples:
+  npm run bench -- --scale seed --quick
+  npm run bench -- --scale medium
+  NEO4J_HEAP=4g NEO4J_PAGECACHE=6g npm run bench -- --scale large --only exposure-vendor,connections`,
   });
   const scale = values.scale as Scale;
   if (!SCALE_NAMES.includes(scale)) throw new Error(`--scale must be one of ${SCALE_NAMES.join(', ')}`);

@@ -37,6 +37,8 @@ export const EnvInput = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** Reads need an API key too (writes always do). */
   READS_REQUIRE_KEY: boolFromEnv.default(false),
+  /** The API key `npm run mcp` presents to chipgraph (in-process or `--url`), for servers whose reads need one. */
+  CHIPGRAPH_API_KEY: z.string().optional(),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(DEFAULT_QUERY_LIMITS.maxDepth),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_QUERY_LIMITS.maxAliases),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(DEFAULT_QUERY_LIMITS.maxTokens),
@@ -47,6 +49,18 @@ export const EnvInput = z.object({
   RATE_LIMIT_POINTS: z.coerce.number().int().min(0).max(1_000_000_000).default(100_000),
   /** Time for a spent budget to refill completely. */
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Keep rate-limit budgets in this Redis, shared by every instance that uses it (unset: in each process). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, { message: 'expected a redis:// or rediss:// URL' })
+    .optional(),
+  /** Serve /metrics on this port only (its own listener, no key); unset: on PORT, see METRICS_REQUIRE_KEY. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Without METRICS_PORT: whether /metrics on the public port needs an admin API key. */
+  METRICS_REQUIRE_KEY: boolFromEnv.default(true),
+  /** OTLP/HTTP collector base URL: traces are exported there; unset, tracing is off (no SDK started). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('chipgraph'),
   /** Take the client address from the last X-Forwarded-For hop (only behind a proxy that sets it). */
   TRUST_PROXY: boolFromEnv.default(false),
   /** Comma-separated origins allowed to call the API from browser pages on other origins; `*` for any. */
@@ -93,7 +107,13 @@ function toConfig(env: z.infer<typeof EnvInput>, cwd: string) {
     seedOnStart: env.SEED_ON_START,
     seedDir: path.resolve(cwd, env.SEED_DIR),
     queryTimeoutMs: env.QUERY_TIMEOUT_MS,
+    redisUrl: env.REDIS_URL,
+    metrics: { port: env.METRICS_PORT, requireKey: env.METRICS_REQUIRE_KEY },
+    tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME }
+      : undefined,
     auth: { readsRequireKey: env.READS_REQUIRE_KEY },
+    mcp: { apiKey: env.CHIPGRAPH_API_KEY },
     http: {
       limits: {
         maxDepth: env.QUERY_MAX_DEPTH,
@@ -132,6 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(
       `Invalid configuration:\n  RATE_LIMIT_POINTS=${points}: expected 0 (off) or at least QUERY_MAX_COST (${maxCost}), ` +
         'so that every query under the cost limit can be paid for',
+    );
+  }
+  if (parsed.data.METRICS_PORT !== undefined && parsed.data.METRICS_PORT === parsed.data.PORT) {
+    throw new ConfigError(
+      `Invalid configuration:\n  METRICS_PORT=${parsed.data.METRICS_PORT}: expected a port other than PORT (metrics stay off the public port)`,
     );
   }
   return toConfig(parsed.data, cwd);

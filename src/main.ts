@@ -2,12 +2,9 @@
 import { createServer as createHttpServer } from 'node:http';
 import { loadConfig, ConfigError } from './config.js';
 import { obtainDatabase, type DatabaseHandle } from './db/database.js';
-import { createDriver, Executor } from './db/executor.js';
-import { applyConstraints } from './db/migrations.js';
-import { graphIsEmpty, runSeed } from './db/seed/run.js';
 import { createLogger } from './logger.js';
 import { logProgress } from './progress.js';
-import { createServer } from './server.js';
+import { openGraph } from './startup.js';
 
 async function main(): Promise<void> {
   let config;
@@ -40,17 +37,7 @@ async function main(): Promise<void> {
   const db = await obtainDatabase(config, { progress });
   started.db = db;
   if (stopping) return;
-  logger.info({ kind: db.kind, uri: db.uri }, 'using Neo4j');
-  const driver = createDriver(db);
-  const executor = new Executor(driver, config.neo4j.database, config.queryTimeoutMs);
-  await applyConstraints(executor);
-  if (config.seedOnStart && (await graphIsEmpty(executor))) {
-    logger.info({ dir: config.seedDir }, 'graph is empty: seeding');
-    const summary = await runSeed(executor, [config.seedDir], { progress });
-    logger.info({ entities: summary.entities, sources: summary.sources, ms: summary.ms }, 'seeded');
-  }
-
-  const yoga = createServer({ executor, logger, http: config.http, auth: config.auth });
+  const { driver, yoga, observability } = await openGraph(config, logger, db, progress);
   // Yoga is a fetch handler; node's http server takes it as a request listener.
   // Slow clients may not hold sockets for long: headers within 10 s, the whole request within 30 s.
   const http = createHttpServer(
@@ -58,6 +45,7 @@ async function main(): Promise<void> {
     (req, res) => void yoga.handle(req, res),
   );
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+  await observability.listen();
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -73,6 +61,7 @@ async function main(): Promise<void> {
     // Stop accepting; close idle keep-alive sockets; in-flight requests finish before 'close' fires.
     http.close(() => {
       void (async () => {
+        await observability.close();
         await driver.close();
         await stopDb();
         logger.info('stopped');

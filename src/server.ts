@@ -1,5 +1,6 @@
 // Builds the Yoga instance (no listening): tests call `yoga.fetch(...)`, main.ts wraps it in an HTTP server.
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { ApiKeyStore } from './auth/api-keys.js';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { useOperationAuth } from './auth/plugin.js';
 import type { AuthSettings } from './auth/request-auth.js';
@@ -12,11 +13,16 @@ import { useQueryLimits } from './graphql/plugins/query-limits.js';
 import { buildSchema, exampleOperations } from './graphql/schema.js';
 import { corsPolicy } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
-import { RateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { useMetricsEndpoint } from './http/metrics.js';
+import { RateLimiter, type BudgetLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { useRequestContext } from './http/request-context.js';
 import { useExports } from './http/exports.js';
 import { graphiqlVariablesFromUrl, useExplorer } from './http/static.js';
+import { useMcp } from './mcp/http.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './observability/metrics.js';
+import { countRefusals, useRequestMetrics } from './observability/request-metrics.js';
+import type { Tracing } from './observability/tracing.js';
 
 export interface ServerDeps {
   executor: Executor;
@@ -26,6 +32,12 @@ export interface ServerDeps {
   auth?: AuthSettings;
   /** The built explorer (default dist/public); tests build it elsewhere. */
   publicDir?: string;
+  /** Request, rate-limit and (via the executor) Cypher metrics; main.ts builds one per process. */
+  metrics?: Metrics;
+  /** Serve GET /metrics on this server's port (when METRICS_PORT is not set); absent: not served here. */
+  metricsEndpoint?: { requireKey: boolean };
+  /** A span per operation; absent when OTEL_EXPORTER_OTLP_ENDPOINT is not set. */
+  tracing?: Tracing;
 }
 
 /** Limits and browser policy; main.ts passes config.http. Omitted parts take safe defaults (no rate limit). */
@@ -34,6 +46,8 @@ export interface HttpOptions {
   maxBodyBytes?: number;
   /** Off when absent. */
   rateLimit?: RateLimitOptions;
+  /** A budget store built outside (the Redis-shared one); takes precedence over `rateLimit`. */
+  rateLimiter?: BudgetLimiter;
   /** The client a query's cost is charged to instead of its IP; default: the verified API key's id. */
   rateLimitIdentity?: (context: unknown) => string | undefined;
   trustProxy?: boolean;
@@ -41,9 +55,11 @@ export interface HttpOptions {
   corsOrigins?: readonly string[];
 }
 
-export function createServer({ executor, logger, http = {}, auth, publicDir }: ServerDeps) {
+export function createServer(deps: ServerDeps) {
+  const { executor, logger, http = {}, auth, publicDir, metrics, metricsEndpoint, tracing } = deps;
   const graphqlEndpoint = '/graphql';
-  const rateLimiter = http.rateLimit ? new RateLimiter(http.rateLimit) : undefined;
+  const ownLimiter = http.rateLimiter ?? (http.rateLimit ? new RateLimiter(http.rateLimit) : undefined);
+  const rateLimiter = ownLimiter && metrics ? countRefusals(ownLimiter, metrics) : ownLimiter;
   const corsOrigins = http.corsOrigins ?? [];
   const yoga: YogaServerInstance<object, Context> = createYoga<object, Context>({
     schema: buildSchema(),
@@ -63,10 +79,23 @@ export function createServer({ executor, logger, http = {}, auth, publicDir }: S
     batching: false,
     context: ({ request }) => createContext(executor, logger, request, auth),
     plugins: [
+      ...(metrics ? [useRequestMetrics(metrics, graphqlEndpoint)] : []),
+      ...(metrics && metricsEndpoint
+        ? [useMetricsEndpoint({ metrics, keys: new ApiKeyStore(executor), ...metricsEndpoint })]
+        : []),
       useExplorer(publicDir),
       useRequestContext({ graphqlEndpoint, trustProxy: http.trustProxy ?? false, rateLimiter }),
       useExports(() => yoga),
+      useMcp(() => yoga, {
+        auth,
+        limits: { ...DEFAULT_QUERY_LIMITS, ...http.limits },
+        rateLimiter,
+        trustProxy: http.trustProxy ?? false,
+        corsOrigins,
+        maxBodyBytes: http.maxBodyBytes ?? 100_000,
+      }),
       useCsrfPrevention(corsOrigins),
+      ...(tracing ? [tracing.plugin()] : []),
       useErrorCodes(),
       useOperationAuth(),
       useQueryLimits({
@@ -79,9 +108,12 @@ export function createServer({ executor, logger, http = {}, auth, publicDir }: S
         endpoint: '/readyz',
         check: async ({ fetchAPI }) => {
           const ping = await executor.ping();
+          // A shared rate limit that fell back to this instance's buckets is reported, not a reason to stop serving.
+          const limit = http.rateLimiter?.status();
+          const details = limit ? { rateLimit: limit } : {};
           const body = ping.ok
-            ? { status: 'ready' }
-            : { status: 'unavailable', reason: `neo4j: ${ping.reason}` };
+            ? { status: 'ready', ...details }
+            : { status: 'unavailable', reason: `neo4j: ${ping.reason}`, ...details };
           return new fetchAPI.Response(JSON.stringify(body), {
             status: ping.ok ? 200 : 503,
             headers: { 'content-type': 'application/json' },

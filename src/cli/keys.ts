@@ -1,12 +1,12 @@
 // `npm run keys -- create --name X --role editor|admin | list | revoke <id>`: manage API keys for writes.
 // The secret is printed once, on stdout, at creation; it is stored only as a hash and never logged.
-import { parseArgs } from 'node:util';
 import { ApiKeyStore, CreateKeyInput } from '../auth/api-keys.js';
 import { loadConfig } from '../config.js';
 import { obtainDatabase } from '../db/database.js';
 import { createDriver, Executor } from '../db/executor.js';
 import { applyConstraints } from '../db/migrations.js';
 import { stderrProgress } from '../progress.js';
+import { parseCli } from './args.js';
 
 const USAGE = `usage:
   npm run keys -- create --name <name> --role editor|admin
@@ -18,9 +18,25 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const { values, positionals } = parseCli({
+  command: 'npm run keys',
   options: { name: { type: 'string' }, role: { type: 'string' } },
+  maxPositionals: 2,
+  help: `Manage the API keys that writes (and, with READS_REQUIRE_KEY, reads) need. Keys live in Neo4j as hashes;
+a secret is printed once, on stdout, when it is created.
+
+${USAGE}
+
+options:
+  --name <name>           who or what the key is for (create)
+  --role editor|admin     editor: curation writes; admin: also retract seed facts, read the audit log and /metrics
+  -h, --help              show this help
+
+examples:
+  npm run keys -- create --name alice --role editor
+  npm run keys -- create --name prometheus --role admin
+  npm run keys -- list
+  npm run keys -- revoke key-3f9a1c0b2e`,
 });
 const [command, ...rest] = positionals;
 if (command !== 'create' && command !== 'list' && command !== 'revoke')

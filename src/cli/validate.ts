@@ -1,10 +1,26 @@
 // `npm run validate [-- --dir <folder> ...]`: checks seed files without a database; exits 1 listing every problem.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { formatProblems, validateSeed } from '../db/seed/validate.js';
+import { parseCli } from './args.js';
 
-const { values } = parseArgs({ options: { dir: { type: 'string', multiple: true } } });
+const { values } = parseCli({
+  command: 'npm run validate',
+  options: { dir: { type: 'string', multiple: true } },
+  help: `Check the seed files without a database: format, references, dates, and the confidence rules. Exits 1
+listing every problem (file, record, field), 0 with a summary when the seed is sound.
+
+usage: npm run validate [-- --dir <folder> ...]
+
+options:
+  --dir <folder>   also check this folder on top of SEED_DIR (repeatable)
+  -h, --help       show this help
+
+examples:
+  npm run validate
+  npm run validate -- --dir ../my-additions
+  SEED_DIR=tests/fixtures/seed-min npm run validate`,
+});
 const config = loadConfig();
 const dirs = [config.seedDir, ...(values.dir ?? []).map((d) => path.resolve(d))];
 const started = performance.now();

@@ -58,6 +58,17 @@ export interface QueryCounter {
   queries: number;
 }
 
+/**
+ * Told about every Cypher statement this executor runs (its text, never its parameter values) and about its open
+ * sessions: metrics and traces hook in here (src/observability), so the database layer imports neither.
+ */
+export interface ExecutorObserver {
+  /** A statement starts; the returned function is called once when it ends, with its error if it failed. */
+  statement?: (cypher: string, mode: 'READ' | 'WRITE') => (error?: unknown) => void;
+  /** The number of sessions open (each holds a pooled connection while its transaction runs) changed. */
+  sessions?: (open: number) => void;
+}
+
 export class Executor {
   constructor(
     readonly driver: Driver,
@@ -76,6 +87,41 @@ export class Executor {
     return this.counter.queries;
   }
 
+  /** Add an observer (on the base executor; per-request views share it). */
+  observe(observer: ExecutorObserver): this {
+    this.root.observers.push(observer);
+    return this;
+  }
+
+  private get root(): Executor {
+    return this.parent ? this.parent.root : this;
+  }
+  private readonly observers: ExecutorObserver[] = [];
+  private openSessions = 0;
+
+  /** The transaction as `work` sees it: every `tx.run` reported to the observers, the Result itself unchanged. */
+  private observed<R>(
+    mode: 'READ' | 'WRITE',
+    work: (tx: ManagedTransaction) => Promise<R>,
+  ): (tx: ManagedTransaction) => Promise<R> {
+    const starts = this.root.observers.flatMap((o) => (o.statement ? [o.statement] : []));
+    if (starts.length === 0) return work;
+    return (tx) => {
+      const run: ManagedTransaction['run'] = (cypher, params) => {
+        const text = typeof cypher === 'object' && 'text' in cypher ? cypher.text : String(cypher);
+        const done = starts.map((start) => start(text, mode));
+        const result = tx.run(cypher, params);
+        // Awaiting a Result buffers it once; the caller's own await shares that same promise.
+        result.then(
+          () => done.forEach((d) => d()),
+          (err: unknown) => done.forEach((d) => d(err)),
+        );
+        return result;
+      };
+      return work(new Proxy(tx, { get: (t, p) => (p === 'run' ? run : (Reflect.get(t, p, t) as unknown)) }));
+    };
+  }
+
   async read<T extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}) {
     return this.run<T>('READ', (tx) => tx.run<T>(cypher, params));
   }
@@ -89,11 +135,13 @@ export class Executor {
     work: (tx: ManagedTransaction) => Promise<R>,
     timeoutMs = this.timeoutMs,
   ): Promise<R> {
-    return this.session('WRITE', (s) => s.executeWrite(work, { timeout: timeoutMs }));
+    return this.session('WRITE', (s) => s.executeWrite(this.observed('WRITE', work), { timeout: timeoutMs }));
   }
 
   async readTransaction<R>(work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
-    return this.session('READ', (s) => s.executeRead(work, { timeout: this.timeoutMs }));
+    return this.session('READ', (s) =>
+      s.executeRead(this.observed('READ', work), { timeout: this.timeoutMs }),
+    );
   }
 
   /** True when the database answers a trivial query within `timeoutMs`. */
@@ -119,10 +167,11 @@ export class Executor {
     mode: 'READ' | 'WRITE',
     work: (tx: ManagedTransaction) => Promise<QueryResult<T>>,
   ): Promise<QueryResult<T>> {
+    const observed = this.observed(mode, work);
     return this.session(mode, (s) =>
       mode === 'READ'
-        ? s.executeRead(work, { timeout: this.timeoutMs })
-        : s.executeWrite(work, { timeout: this.timeoutMs }),
+        ? s.executeRead(observed, { timeout: this.timeoutMs })
+        : s.executeWrite(observed, { timeout: this.timeoutMs }),
     );
   }
 
@@ -147,6 +196,9 @@ export class Executor {
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    const root = this.root;
+    root.openSessions += 1;
+    for (const o of root.observers) o.sessions?.(root.openSessions);
     try {
       return await fn(session);
     } catch (err) {
@@ -157,6 +209,8 @@ export class Executor {
       throw mapped;
     } finally {
       await session.close();
+      root.openSessions -= 1;
+      for (const o of root.observers) o.sessions?.(root.openSessions);
     }
   }
 }

@@ -11,12 +11,23 @@ export interface RateLimitOptions {
 
 export type Spend = { ok: true; remaining: number } | { ok: false; remaining: number; retryAfterS: number };
 
+/** Where budgets live: this process (`local`), or Redis shared by every instance (see shared-rate-limit.ts). */
+export type RateLimitStatus = { store: 'local' } | { store: 'redis' } | { store: 'local'; fallback: string };
+
+/** A per-client budget: this file's in-memory buckets, or the shared one in Redis. */
+export interface BudgetLimiter {
+  readonly points: number;
+  /** Spend `cost` points from the client's budget if it holds that many; otherwise spend nothing. */
+  spend(client: string, cost: number): Spend | Promise<Spend>;
+  status(): RateLimitStatus;
+}
+
 interface Bucket {
   tokens: number;
   at: number;
 }
 
-export class RateLimiter {
+export class RateLimiter implements BudgetLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly perMs: number;
   private readonly maxClients: number;
@@ -46,6 +57,10 @@ export class RateLimiter {
       remaining: Math.floor(bucket.tokens),
       retryAfterS: Math.max(1, Math.ceil(missing / this.perMs / 1000)),
     };
+  }
+
+  status(): RateLimitStatus {
+    return { store: 'local' };
   }
 
   remaining(client: string): number {

@@ -3,7 +3,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import type { RateLimiter } from './rate-limit.js';
+import type { BudgetLimiter } from './rate-limit.js';
 
 export interface CostReport {
   /** Estimated cost of this query (see query-analysis.ts). */
@@ -19,6 +19,8 @@ export interface RequestState {
   /** The client's address: the socket peer, or the last X-Forwarded-For hop behind a trusted proxy. */
   ip: string;
   cost?: CostReport;
+  /** The OpenTelemetry trace this request's operation is recorded in, when tracing is on (logged with the id). */
+  traceId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestState>();
@@ -55,7 +57,7 @@ export function clientIp(request: Request, serverContext: unknown, trustProxy: b
 export interface RequestContextOptions {
   graphqlEndpoint: string;
   trustProxy: boolean;
-  rateLimiter?: RateLimiter;
+  rateLimiter?: BudgetLimiter;
 }
 
 export function rateLimitedResponse(
@@ -83,7 +85,7 @@ export function rateLimitedResponse(
 
 export function useRequestContext(options: RequestContextOptions): Plugin {
   return {
-    onRequest(payload) {
+    async onRequest(payload) {
       const { request, url, serverContext, fetchAPI } = payload;
       const state: RequestState = {
         id: requestIdFrom(request.headers.get('x-request-id')),
@@ -91,7 +93,7 @@ export function useRequestContext(options: RequestContextOptions): Plugin {
       };
       if (options.rateLimiter && url.pathname === options.graphqlEndpoint && request.method !== 'OPTIONS') {
         // One point per request from the IP's budget before the body is even read: floods of garbage pay too.
-        const spent = options.rateLimiter.spend(`ip:${state.ip}`, 1);
+        const spent = await options.rateLimiter.spend(`ip:${state.ip}`, 1);
         if (!spent.ok) {
           payload.endResponse(rateLimitedResponse(fetchAPI, state.id, spent.retryAfterS));
           return;

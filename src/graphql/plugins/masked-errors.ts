@@ -37,7 +37,8 @@ function describe(args: unknown[]): { err?: unknown; msg: string; path?: readonl
 export function yogaLogging(logger: Logger) {
   const entry = (args: unknown[]) => {
     const { err, msg, path } = describe(args);
-    return [{ requestId: currentRequest()?.id, err, path }, msg] as const;
+    const request = currentRequest();
+    return [{ requestId: request?.id, traceId: request?.traceId, err, path }, msg] as const;
   };
   return {
     debug: (...a: unknown[]) => logger.debug(...entry(a)),

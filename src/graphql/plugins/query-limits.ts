@@ -12,7 +12,7 @@ import {
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { ChipgraphError } from '../../errors.js';
 import { currentRequest, type CostReport } from '../../http/request-context.js';
-import type { RateLimiter } from '../../http/rate-limit.js';
+import type { BudgetLimiter } from '../../http/rate-limit.js';
 import type { QueryLimits } from './limits.js';
 import { analyzeOperation, DEFAULT_COST_MODEL, selectOperation, type CostModel } from './query-analysis.js';
 
@@ -45,7 +45,7 @@ export function countTokens(query: string, max: number): number {
 
 export interface QueryLimitsOptions {
   limits: QueryLimits;
-  rateLimiter?: RateLimiter;
+  rateLimiter?: BudgetLimiter;
   /** The client a query's cost is charged to when it is not the IP, e.g. a verified API key's id. */
   identify?: (context: unknown) => string | undefined;
   costModel?: CostModel;
@@ -63,7 +63,7 @@ export function useQueryLimits(options: QueryLimitsOptions): Plugin {
         return parse(source, { ...parseOptions, maxTokens: limits.maxTokens });
       });
     },
-    onExecute({ args: executionArgs, setResultAndStopExecution }) {
+    async onExecute({ args: executionArgs, setResultAndStopExecution }) {
       const args = executionArgs as ExecutionArgs;
       const operation = selectOperation(args.document, args.operationName);
       // No operation to run: execute() itself reports that.
@@ -89,9 +89,9 @@ export function useQueryLimits(options: QueryLimitsOptions): Plugin {
       if (rateLimiter && request) {
         const who = identify?.(args.contextValue);
         // Anonymous requests already paid one point on arrival (request-context.ts), from the same bucket.
-        const spent = who
+        const spent = await (who
           ? rateLimiter.spend(`key:${who}`, Math.max(1, analysis.cost))
-          : rateLimiter.spend(`ip:${request.ip}`, Math.max(0, analysis.cost - 1));
+          : rateLimiter.spend(`ip:${request.ip}`, Math.max(0, analysis.cost - 1)));
         cost.remaining = spent.remaining;
         if (!spent.ok) {
           return refuse(
