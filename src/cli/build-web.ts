@@ -1,4 +1,5 @@
-// Builds the explorer (src/web) into dist/public with esbuild: one bundled script (Cytoscape.js included), CSS, HTML.
+// Builds the explorer (src/web) into dist/public with esbuild: one bundled script (Cytoscape.js and ECharts
+// included), CSS, HTML.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +8,7 @@ import { build } from 'esbuild';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB_SOURCE = path.join(ROOT, 'src/web');
 export const PUBLIC_DIR = path.join(ROOT, 'dist/public');
+const STYLESHEETS = ['styles.css', 'desk.css'];
 
 export async function buildWeb(outDir = PUBLIC_DIR): Promise<void> {
   await fs.mkdir(outDir, { recursive: true });
@@ -22,7 +24,9 @@ export async function buildWeb(outDir = PUBLIC_DIR): Promise<void> {
     legalComments: 'linked',
     logLevel: 'warning',
   });
-  await fs.copyFile(path.join(WEB_SOURCE, 'styles.css'), path.join(outDir, 'explorer.css'));
+  // One stylesheet: the explorer's, then the tables', charts' and home page's.
+  const css = await Promise.all(STYLESHEETS.map((f) => fs.readFile(path.join(WEB_SOURCE, f), 'utf8')));
+  await fs.writeFile(path.join(outDir, 'explorer.css'), css.join('\n'));
   await fs.copyFile(path.join(WEB_SOURCE, 'index.html'), path.join(outDir, 'index.html'));
 }
 

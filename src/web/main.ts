@@ -6,7 +6,9 @@ import { renderEmbed } from './views/embed.js';
 import { renderEntity } from './views/entity.js';
 import { renderExposure } from './views/exposure.js';
 import { renderHome, renderSearch } from './views/home.js';
+import { renderCharts } from './views/charts.js';
 import { renderPath } from './views/path.js';
+import { renderTable } from './views/table.js';
 import { renderTimeline } from './views/timeline.js';
 import { errorBox, typeahead } from './widgets.js';
 
@@ -20,6 +22,8 @@ const VIEWS: Record<string, View> = {
   exposure: renderExposure,
   path: renderPath,
   timeline: renderTimeline,
+  table: renderTable,
+  charts: renderCharts,
 };
 
 function frame(body: HTMLElement): HTMLElement {
@@ -39,6 +43,8 @@ function frame(body: HTMLElement): HTMLElement {
       h(
         'nav',
         { class: 'views' },
+        nav('Tables', href('table', ['chips']), 'table'),
+        nav('Charts', href('charts'), 'charts'),
         nav('Dependencies', href('dependencies'), 'dependencies'),
         nav('Exposure', href('exposure'), 'exposure'),
         nav('Path', href('path'), 'path'),
