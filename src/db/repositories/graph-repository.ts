@@ -87,7 +87,7 @@ export class GraphRepository {
     return (res.records[0]?.get('n') ?? 0) > 0;
   }
 
-  /** All shortest paths (up to `limit`) between two entities over live facts, in either direction. */
+  /** All shortest paths (up to `limit`, best-supported first) between two entities over live facts, in either direction. */
   async shortestPaths(
     from: string,
     to: string,
@@ -103,6 +103,12 @@ export class GraphRepository {
        CALL (a, b) {
          MATCH p = allShortestPaths((a)-[*..${maxHops}]-(b))
          WHERE all(r IN relationships(p) WHERE ${LIVE('r')})
+         // Best-supported first: the weakest link's confidence, then the sum over links, then the ids (stable).
+         WITH p, [r IN relationships(p) | CASE r.confidence WHEN 'confirmed' THEN 0 WHEN 'reported' THEN 1 ELSE 2 END] AS ranks
+         WITH p, reduce(m = 0, x IN ranks | CASE WHEN x > m THEN x ELSE m END) AS weakest,
+              reduce(t = 0, x IN ranks | t + x) AS total,
+              reduce(k = '', n IN nodes(p) | k + n.id + '|') AS key
+         ORDER BY weakest, total, key
          WITH p LIMIT toInteger($limit)
          RETURN collect(p) AS paths
        }
