@@ -44,7 +44,22 @@ async function main(): Promise<void> {
     { headersTimeout: 10_000, requestTimeout: 30_000 },
     (req, res) => void yoga.handle(req, res),
   );
-  await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    // A port in use (EADDRINUSE) or not allowed: say so, and stop the Neo4j this process started.
+    logger.fatal({ err, port: config.port, host: config.host }, 'cannot listen');
+    await observability.close();
+    await driver.close();
+    await stopDb();
+    throw new Error(`cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+  }
   await observability.listen();
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
