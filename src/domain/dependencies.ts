@@ -10,11 +10,10 @@ import {
   confidencesAtLeast,
   countryCodes,
   decodeCursor,
-  encodeCursor,
   pageSize,
   type ConfidenceLevel,
 } from './arguments.js';
-import type { Connection } from './lists.js';
+import { toConnection, type Connection } from './lists.js';
 
 export type HardwareRole = 'TRAINING' | 'INFERENCE';
 export const REL_OF_ROLE: Record<HardwareRole, string> = { TRAINING: 'TRAINED_ON', INFERENCE: 'RUNS_ON' };
@@ -62,13 +61,7 @@ export async function hardwareDependencies(
     after,
     withTotal,
   );
-  const edges = page.rows.map((r) => ({ cursor: encodeCursor(r.keys, SIGNATURE), node: r.row }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: page.total,
-  };
+  return toConnection(page, SIGNATURE, (r) => ({ keys: r.keys, node: r.row }));
 }
 
 export interface ExposureTargetInput {

@@ -25,6 +25,24 @@ export interface Connection<T> {
   totalCount: number | null;
 }
 
+/** A Relay connection from one keyset page: each row's sort keys become its cursor, under the ordering's signature. */
+export function toConnection<R, T>(
+  page: { rows: R[]; hasNextPage: boolean; total: number | null },
+  signature: string,
+  row: (r: R) => { keys: unknown[]; node: T },
+): Connection<T> {
+  const edges = page.rows.map((r) => {
+    const { keys, node } = row(r);
+    return { cursor: encodeCursor(keys, signature), node };
+  });
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: page.total,
+  };
+}
+
 type Fields = Record<string, { expr: string; type: 'string' | 'number' }>;
 
 const COMPANY_FIELDS: Fields = {
@@ -268,11 +286,5 @@ export async function listEntities(
   const sig = signature(list, keys);
   const after = decodeCursor(args.after, sig);
   const page = await repo.page({ label: spec.label, filter: args.filter, keys, after, first, withTotal });
-  const edges = page.rows.map((r) => ({ cursor: encodeCursor(r.keys, sig), node: r.entity }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: page.total,
-  };
+  return toConnection(page, sig, (r) => ({ keys: r.keys, node: r.entity }));
 }

@@ -1,13 +1,7 @@
 // Orders across the graph: which purchases of chips (chip models and vendor-level orders) match a filter.
 import type { OrderRepository, OrderRow } from '../db/repositories/order-repository.js';
-import {
-  confidencesAtLeast,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  type ConfidenceLevel,
-} from './arguments.js';
-import { chipFilter, vendorLevelFilter, type ChipWhere, type Connection } from './lists.js';
+import { confidencesAtLeast, decodeCursor, pageSize, type ConfidenceLevel } from './arguments.js';
+import { chipFilter, toConnection, vendorLevelFilter, type ChipWhere, type Connection } from './lists.js';
 
 export interface OrderWhere {
   chip?: ChipWhere | null;
@@ -34,11 +28,5 @@ export async function listOrders(
     after,
     withTotal,
   });
-  const edges = page.rows.map((r) => ({ cursor: encodeCursor(r.keys, SIGNATURE), node: r.row }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: page.total,
-  };
+  return toConnection(page, SIGNATURE, (r) => ({ keys: r.keys, node: r.row }));
 }
