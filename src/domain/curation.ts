@@ -4,12 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { RequestAuth } from '../auth/request-auth.js';
 import { allows, forbidden, type Principal } from '../auth/roles.js';
 import {
-  CurationRepository,
   RejectedWrite,
   type AuditEntry,
   type CuratedFact,
   type WriteResult,
-} from '../db/repositories/curation-repository.js';
+} from '../db/repositories/curation-records.js';
+import { CurationRepository } from '../db/repositories/curation-repository.js';
 import type { EntityView, SourceView } from '../db/repositories/records.js';
 import type { Executor } from '../db/executor.js';
 import { badInput } from '../errors.js';

@@ -1,5 +1,5 @@
 // Curation resolvers: thin — each hands its input to the curation service and returns the payload.
-import type { AuditEntry, CuratedFact } from '../../db/repositories/curation-repository.js';
+import type { AuditEntry, CuratedFact } from '../../db/repositories/curation-records.js';
 import { CurationService } from '../../domain/curation.js';
 import type {
   AddSourceArgs,
