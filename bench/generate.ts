@@ -11,6 +11,16 @@ import {
   type SourceRow,
 } from '../src/db/seed/validate.js';
 import { createRng, zipf, type Rng } from './rng.js';
+import {
+  COUNTRY_ORDER,
+  ISSUERS,
+  REAL_STACKS,
+  WORDS,
+  SUFFIXES,
+  FAMILIES,
+  PUBLISHERS,
+  CONFIDENCE,
+} from './vocabulary.js';
 
 export type SyntheticScale = 'small' | 'medium' | 'large';
 
@@ -23,80 +33,6 @@ export const SCALES: Record<SyntheticScale, { nodes: number; ordersPerNode: numb
 
 const FILE = 'bench:synthetic';
 const SHARES = { sources: 0.12, companies: 0.18, chips: 0.06, stacks: 0.002, models: 0.62, controls: 0.018 };
-
-// Countries in rough order of how many companies the supply chain has there (Zipf head first).
-const COUNTRY_ORDER = [
-  'cn',
-  'us',
-  'tw',
-  'kr',
-  'jp',
-  'de',
-  'gb',
-  'fr',
-  'nl',
-  'in',
-  'sg',
-  'il',
-  'ca',
-  'ch',
-  'se',
-];
-const ISSUERS = ['us', 'cn', 'nl', 'jp', 'kr', 'gb', 'de'];
-const REAL_STACKS = ['cuda', 'cann', 'rocm', 'neuware', 'aws-neuron', 'xla', 'musa'];
-const WORDS = [
-  'Kestrel',
-  'Quartz',
-  'Nimbus',
-  'Helix',
-  'Orion',
-  'Lumen',
-  'Vertex',
-  'Cobalt',
-  'Zenith',
-  'Aurora',
-  'Falcon',
-  'Tensor',
-  'Pulsar',
-  'Matrix',
-  'Sable',
-  'Ember',
-  'Titan',
-  'Photon',
-  'Raven',
-  'Cirrus',
-];
-const SUFFIXES = [
-  'Compute',
-  'Semiconductor',
-  'Systems',
-  'AI',
-  'Labs',
-  'Cloud',
-  'Technologies',
-  'Micro',
-  'Silicon',
-];
-const FAMILIES = [
-  'Ascend-class',
-  'Hopper-class',
-  'TPU-class',
-  'MLU-class',
-  'Trainium-class',
-  'Gaudi-class',
-  'Instinct-class',
-];
-const PUBLISHERS = [
-  'Reuters',
-  'Bloomberg',
-  'Caixin',
-  'Nikkei Asia',
-  'SemiAnalysis',
-  'Epoch AI',
-  'US BIS',
-  'The Information',
-];
-const CONFIDENCE = ['confirmed', 'reported', 'reported', 'rumored'] as const;
 
 export interface SyntheticGraph {
   sources: SourceRow[];

@@ -1,41 +1,38 @@
 // `npm run bench -- --scale seed|small|medium|large [--quick] [--only a,b]`: builds chipgraph, obtains a
 // throw-away Neo4j like the app does, loads the real seed plus a synthetic graph with the real loader, starts
 // chipgraph and the @neo4j/graphql peer as separate processes, and measures every workload three ways.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { graphql } from 'graphql';
-import type { Driver } from 'neo4j-driver';
 import { parseCli } from '../src/cli/args.js';
 import { loadConfig } from '../src/config.js';
-import { obtainDatabase, type DatabaseHandle } from '../src/db/database.js';
+import { obtainDatabase } from '../src/db/database.js';
 import { createDriver, Executor } from '../src/db/executor.js';
-import { freePort } from '../src/db/local-neo4j.js';
 import { applyConstraints } from '../src/db/migrations.js';
 import { NEO4J_VERSION } from '../src/db/neo4j-version.js';
 import { loadSeed } from '../src/db/seed/load.js';
 import { formatProblems, validateSeed } from '../src/db/seed/validate.js';
-import { createLogger } from '../src/logger.js';
-import { createServer } from '../src/server.js';
-import { capturingDriver, profile, type CapturedQuery } from './capture.js';
 import { checkRows, generateSynthetic, SCALES } from './generate.js';
-import {
-  closedLoop,
-  cpuMs,
-  findNeo4jPid,
-  httpPoster,
-  httpThroughput,
-  percentiles,
-  memoryMb,
-  type Latency,
-  type Throughput,
-} from './measure.js';
+import { findNeo4jPid, memoryMb } from './measure.js';
 import { buildPeerSchema } from './peer/schema.js';
 import { writeReports, type ScaleResult, type VariantResult, type WorkloadResult } from './report.js';
-import { workloads, type GraphqlCall, type Workload } from './workloads.js';
+import { workloads } from './workloads.js';
+import {
+  ROOT,
+  log,
+  markStopping,
+  throttled,
+  spawned,
+  exits,
+  stopped,
+  stopChild,
+  startChipgraph,
+  startPeer,
+} from './processes.js';
+import { probeChipgraph, probePeer, profileAll } from './probe.js';
+import { httpTarget, measureTargets, PLANS, rawTarget, variant, type Target } from './targets.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const SCALE_NAMES = ['seed', 'small', 'medium', 'large'] as const;
 type Scale = (typeof SCALE_NAMES)[number];
 
@@ -46,143 +43,6 @@ const MEMORY: Record<Scale, { heap: string; pageCache: string }> = {
   medium: { heap: '3g', pageCache: '2g' },
   large: { heap: '4g', pageCache: '6g' },
 };
-
-const PLANS = {
-  quick: { warmup: 5, c1Requests: 40, c1Ms: 1_000, throughputS: 1 },
-  full: { warmup: 40, c1Requests: 400, c1Ms: 8_000, throughputS: 6 },
-};
-
-const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
-
-function throttled(every = 2_000) {
-  let last = 0;
-  return (msg: string, force = false) => {
-    const now = Date.now();
-    if (force || now - last >= every) {
-      last = now;
-      log(msg);
-    }
-  };
-}
-
-async function waitFor<T>(what: string, fn: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== null) return v;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() > deadline) throw new Error(`${what} did not come up within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** First successful answer to a GraphQL query on `url`. */
-async function firstAnswer(
-  url: string,
-  query: string,
-  child: ChildProcess,
-  timeoutMs: number,
-): Promise<void> {
-  const post = httpPoster(url);
-  await waitFor(
-    url,
-    async () => {
-      if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
-      const res = await post(JSON.stringify({ query }));
-      return res.status === 200 && !(JSON.parse(res.text) as { errors?: unknown }).errors ? true : null;
-    },
-    timeoutMs,
-  ).catch((err: unknown) => {
-    throw new Error(
-      `${url}: ${(err as Error).message}${child.exitCode !== null ? ` (exit ${child.exitCode})` : ''}`,
-    );
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  startMs: number;
-  stop(): Promise<void>;
-}
-
-/** Every server this run spawned, so a failure anywhere still stops them all. */
-const spawned = new Set<ChildProcess>();
-
-function spawnServer(cmd: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const out = fs.openSync(logFile, 'w');
-  // Own process group, so `npm start` (npm → sh → node) stops as a whole.
-  const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true });
-  fs.closeSync(out);
-  spawned.add(child);
-  child.once('exit', (code, signal) => {
-    exits.set(child, { code, signal, at: new Date().toISOString() });
-    if (!stopping)
-      log(`${cmd} ${args.join(' ')} exited unexpectedly (code ${code}, signal ${signal}); see ${logFile}`);
-  });
-  return child;
-}
-
-/** How and when a spawned server exited (a server that dies mid-run is reported, not hidden). */
-const exits = new Map<ChildProcess, { code: number | null; signal: string | null; at: string }>();
-let stopping = false;
-const stopped = new Set<ChildProcess>();
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  stopped.add(child);
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000).unref());
-  if ((await Promise.race([exited, timeout])) === 'timeout') process.kill(-child.pid, 'SIGKILL');
-}
-
-const PROBE = '{ chip(id: "nvidia-h100") { id name } }';
-
-async function startChipgraph(db: DatabaseHandle, how: 'node' | 'npm', logDir: string): Promise<Started> {
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    NEO4J_URI: db.uri,
-    NEO4J_USER: db.user,
-    NEO4J_PASSWORD: db.password,
-    SEED_ON_START: 'false',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    // The bench is one client hammering the API on purpose.
-    RATE_LIMIT_POINTS: '0',
-  };
-  const t = performance.now();
-  const child =
-    how === 'node'
-      ? spawnServer(process.execPath, ['dist/main.js'], env, path.join(logDir, 'chipgraph.log'))
-      : spawnServer('npm', ['start'], env, path.join(logDir, 'chipgraph-npm-start.log'));
-  const url = `http://127.0.0.1:${port}/graphql`;
-  await firstAnswer(url, PROBE, child, 120_000);
-  return { child, url, startMs: Math.round(performance.now() - t), stop: () => stopChild(child) };
-}
-
-async function startPeer(db: DatabaseHandle, logDir: string): Promise<Started> {
-  const port = await freePort();
-  const t = performance.now();
-  const child = spawnServer(
-    process.execPath,
-    ['--import', 'tsx', 'bench/peer/server.ts', db.uri, String(port)],
-    { ...process.env },
-    path.join(logDir, 'neo4j-graphql.log'),
-  );
-  const url = `http://127.0.0.1:${port}/graphql`;
-  await firstAnswer(url, '{ __typename }', child, 600_000);
-  return { child, url, startMs: Math.round(performance.now() - t), stop: () => stopChild(child) };
-}
 
 async function loadGraph(executor: Executor, scale: Scale) {
   const tick = throttled();
@@ -260,197 +120,6 @@ async function loadGraph(executor: Executor, scale: Scale) {
   return { ...out, loadMs: Math.round(performance.now() - t0) };
 }
 
-/** One GraphQL answer in process, through a driver that records the Cypher it sends. */
-interface Probe {
-  queries: CapturedQuery[];
-  errors: unknown;
-  bytes: number;
-}
-
-async function probeChipgraph(driver: Driver, call: GraphqlCall): Promise<Probe> {
-  const captured: CapturedQuery[] = [];
-  const executor = new Executor(capturingDriver(driver, captured), 'neo4j', 60_000);
-  const yoga = createServer({ executor, logger: createLogger('silent') });
-  const ask = async () => {
-    const res = await yoga.fetch('http://bench/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(call),
-    });
-    return res.text();
-  };
-  await ask();
-  captured.length = 0;
-  const text = await ask();
-  return {
-    queries: [...captured],
-    errors: (JSON.parse(text) as { errors?: unknown }).errors,
-    bytes: text.length,
-  };
-}
-
-async function probePeer(
-  driver: Driver,
-  schema: Awaited<ReturnType<typeof buildPeerSchema>>,
-  call: GraphqlCall,
-): Promise<Probe> {
-  const captured: CapturedQuery[] = [];
-  const capturing = capturingDriver(driver, captured);
-  const ask = () =>
-    graphql({
-      schema,
-      source: call.query,
-      variableValues: call.variables,
-      contextValue: { executionContext: capturing },
-    });
-  await ask();
-  captured.length = 0;
-  const res = await ask();
-  return { queries: [...captured], errors: res.errors, bytes: JSON.stringify(res).length };
-}
-
-async function profileAll(driver: Driver, queries: CapturedQuery[]) {
-  let dbHits = 0;
-  const operators = new Set<string>();
-  const statements: { cypher: string; dbHits: number; rows: number }[] = [];
-  for (const q of queries) {
-    const p = await profile(driver, q);
-    dbHits += p.dbHits;
-    p.operators.forEach((o) => operators.add(o));
-    statements.push({
-      cypher: q.cypher.replace(/\s+/g, ' ').trim().slice(0, 400),
-      dbHits: p.dbHits,
-      rows: p.rows,
-    });
-  }
-  return {
-    statements,
-    dbHits,
-    scans: [...operators].filter((o) =>
-      /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|AllRelationships/.test(o),
-    ),
-  };
-}
-
-/** One way of answering a workload, as the measuring loops see it. */
-interface Target {
-  key: 'rawCypher' | 'chipgraph' | 'neo4jGraphql';
-  /** One request, concurrency 1. */
-  once(): Promise<unknown>;
-  /** Throughput at `connections` for `seconds`. */
-  load(connections: number, seconds: number): Promise<Throughput>;
-  /** The process doing the serving work (raw Cypher: the bench itself, which runs the driver). */
-  pid: number;
-}
-
-function rawTarget(driver: Driver, w: Workload): Target {
-  const once = async () => {
-    const session = driver.session({ defaultAccessMode: 'READ' });
-    try {
-      const res = await session.executeRead((tx) => tx.run(w.rawCypher.cypher, w.rawCypher.params));
-      return res.records.map((r) => r.toObject());
-    } finally {
-      await session.close();
-    }
-  };
-  return { key: 'rawCypher', once, load: (c, s) => closedLoop(once, c, s * 1000), pid: process.pid };
-}
-
-function httpTarget(key: Target['key'], url: string, call: GraphqlCall, pid: number): Target {
-  const body = JSON.stringify(call);
-  const post = httpPoster(url);
-  return { key, once: () => post(body), load: (c, s) => httpThroughput(url, body, c, s), pid };
-}
-
-interface Measured {
-  c1: Latency;
-  c8: Throughput;
-  c32: Throughput;
-  serverCpuMsPerReq: number | null;
-  dbCpuMsPerReq: number | null;
-}
-
-/**
- * Measures the targets of one workload against each other. Latency samples are interleaved (raw, chipgraph,
- * peer, raw, ...) and throughput runs alternate in rounds, so load from elsewhere on the machine hits every
- * target alike and the ratios stay fair.
- */
-async function measureTargets(targets: Target[], plan: (typeof PLANS)['quick'], dbPid: number | null) {
-  // Warm-up: plan.warmup requests or 3 s per target, whichever comes first (slow lists at medium take seconds each).
-  for (const t of targets) {
-    const until = performance.now() + 3_000;
-    for (let i = 0; i < plan.warmup && (i < 2 || performance.now() < until); i++) await t.once();
-  }
-  const samples = new Map(targets.map((t) => [t.key, [] as number[]]));
-  const deadline = performance.now() + plan.c1Ms * targets.length;
-  for (let i = 0; i < plan.c1Requests && (performance.now() < deadline || i < 5); i++) {
-    for (const t of targets) {
-      const started = performance.now();
-      await t.once();
-      samples.get(t.key)!.push(performance.now() - started);
-    }
-  }
-  const rounds = plan === PLANS.quick ? 1 : 3;
-  const acc = new Map(
-    targets.map((t) => [t.key, { c8: [] as Throughput[], c32: [] as Throughput[], cpu: 0, db: 0, n: 0 }]),
-  );
-  for (let r = 0; r < rounds; r++) {
-    for (const connections of [8, 32] as const) {
-      for (const t of targets) {
-        const a = acc.get(t.key)!;
-        const cpu0 = cpuMs(t.pid);
-        const db0 = dbPid ? cpuMs(dbPid) : null;
-        const res = await t.load(connections, plan.throughputS / rounds);
-        const cpu1 = cpuMs(t.pid);
-        const db1 = dbPid ? cpuMs(dbPid) : null;
-        a[connections === 8 ? 'c8' : 'c32'].push(res);
-        a.cpu += (cpu1 ?? 0) - (cpu0 ?? 0);
-        a.db += (db1 ?? 0) - (db0 ?? 0);
-        a.n += res.requests;
-      }
-    }
-  }
-  const merge = (list: Throughput[]): Throughput => {
-    const requests = list.reduce((n, x) => n + x.requests, 0);
-    const seconds = list.reduce((n, x) => n + (x.rps ? x.requests / x.rps : 0), 0);
-    return {
-      rps: seconds ? Math.round((requests / seconds) * 10) / 10 : 0,
-      requests,
-      errors: list.reduce((n, x) => n + x.errors, 0),
-      p50Ms: Math.max(...list.map((x) => x.p50Ms)),
-      p99Ms: Math.max(...list.map((x) => x.p99Ms)),
-    };
-  };
-  const out = new Map<Target['key'], Measured>();
-  for (const t of targets) {
-    const a = acc.get(t.key)!;
-    out.set(t.key, {
-      c1: percentiles(samples.get(t.key)!),
-      c8: merge(a.c8),
-      c32: merge(a.c32),
-      serverCpuMsPerReq: a.n ? Math.round((a.cpu / a.n) * 100) / 100 : null,
-      dbCpuMsPerReq: dbPid && a.n ? Math.round((a.db / a.n) * 100) / 100 : null,
-    });
-  }
-  return out;
-}
-
-function variant(m: Measured, extra: Partial<VariantResult>): VariantResult {
-  return {
-    p50Ms: m.c1.p50Ms,
-    p95Ms: m.c1.p95Ms,
-    p99Ms: m.c1.p99Ms,
-    rps: Math.max(m.c8.rps, m.c32.rps),
-    rpsC8: m.c8.rps,
-    rpsC32: m.c32.rps,
-    errorsUnderLoad: m.c8.errors + m.c32.errors,
-    samplesC1: m.c1.n,
-    serverCpuMsPerReq: m.serverCpuMsPerReq,
-    dbCpuMsPerReq: m.dbCpuMsPerReq,
-    ...extra,
-  };
-}
-
 async function main(): Promise<void> {
   const { values } = parseCli({
     command: 'npm run bench',
@@ -511,7 +180,7 @@ examples:
   });
   const cleanup: (() => Promise<void>)[] = [() => db.stop()];
   const stopAll = async () => {
-    stopping = true;
+    markStopping();
     for (const child of spawned) await stopChild(child);
     for (const fn of cleanup.reverse()) await fn().catch((err: unknown) => log(`cleanup: ${String(err)}`));
   };
