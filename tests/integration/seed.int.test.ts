@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../src/db/seed/load.js';
 import { validateSeed } from '../../src/db/seed/validate.js';
-import { runSeed } from '../../src/db/seed/run.js';
+import { runSeed, SeedValidationError } from '../../src/db/seed/run.js';
 import { seedWith, SHIPPED_SEED, testDriver, testExecutor } from '../helpers/db.js';
 
 const driver = testDriver();
@@ -147,6 +147,81 @@ describe('loadSeed', () => {
     );
     expect(res.records[0]?.toObject()).toEqual({ note: 'changed', retracted: true, why: 'test', version: 4 });
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a folder that breaks the data-model rules, naming each, and writes nothing', async () => {
+    const before = await fingerprint();
+    const overlay = fs.mkdtempSync(path.join(os.tmpdir(), 'chipgraph-badrules-'));
+    fs.mkdirSync(path.join(overlay, 'sources'));
+    fs.mkdirSync(path.join(overlay, 'relationships'));
+    fs.writeFileSync(
+      path.join(overlay, 'sources/bad.json'),
+      JSON.stringify([
+        // A law firm's copy labelled official, and a blog.
+        {
+          id: 'copy-2025-04-09-h20',
+          publisher: 'A law firm',
+          title: 'H20 licence',
+          url: 'https://lawfirm.example.com/h20',
+          published: '2025-04-09',
+          kind: 'official',
+          publisherId: 'us',
+        },
+        {
+          id: 'blog-2025-05-01-x',
+          publisher: 'A blog',
+          title: 'x',
+          url: 'https://blog.example.com/x',
+          published: '2025-05-01',
+          kind: 'blog',
+        },
+      ]),
+    );
+    fs.writeFileSync(
+      path.join(overlay, 'relationships/bad.json'),
+      JSON.stringify([
+        {
+          type: 'ORDERED',
+          from: 'nvidia',
+          to: 'nvidia-h20',
+          key: 'own',
+          confidence: 'rumored',
+          sources: ['blog-2025-05-01-x'],
+        },
+        {
+          type: 'RUNS_ON',
+          from: 'deepseek-v3',
+          to: 'nvidia-h20',
+          key: 'blog',
+          confidence: 'reported',
+          sources: ['blog-2025-05-01-x'],
+        },
+      ]),
+    );
+    const err = await runSeed(executor, [SHIPPED_SEED, overlay]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SeedValidationError);
+    const problems = (err as SeedValidationError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: 'copy-2025-04-09-h20',
+          field: 'kind',
+          message: expect.stringMatching(/not an official domain/),
+        }),
+        expect.objectContaining({
+          id: 'ORDERED|nvidia|nvidia-h20|own',
+          field: 'type',
+          message: expect.stringMatching(/not a purchase/),
+        }),
+        expect.objectContaining({
+          id: 'RUNS_ON|deepseek-v3|nvidia-h20|blog',
+          field: 'confidence',
+          message: expect.stringMatching(/rumored/),
+        }),
+      ]),
+    );
+    expect(await fingerprint()).toBe(before);
+    fs.rmSync(overlay, { recursive: true, force: true });
   });
 
   it("loads an analyst's folder on top of the shipped seed", async () => {
