@@ -38,7 +38,7 @@ export const FACT_AS_OF = (r: string) =>
  * $<param> when it is effective (or announced) by then, not rescinded by then, and in none of its suspensions
  * (`from` inclusive, `until` exclusive; an open suspension is stored as until 9999-12-31). Every question that
  * asks "in force?" in Cypher uses this. Its TypeScript mirror is `controlStatus` in
- * src/graphql/resolvers/types.ts: change both together.
+ * src/domain/export-controls.ts: change both together.
  */
 export const IN_FORCE = (x: string, param: string) =>
   `(coalesce(${x}.effective, ${x}.announced) <= $${param} AND (${x}.rescinded IS NULL OR ${x}.rescinded > $${param})` +
