@@ -121,6 +121,31 @@ describe('assertFact and retractFact', () => {
     expect(second.data!.assertFact.fact.id).toBe('TRAINED_ON|deepseek-v3|nvidia-h100|run-2');
   });
 
+  it("holds asserted facts to the seed's confidence rule: confirmed needs an official or paper source", async () => {
+    const blog = {
+      id: 'blog-2026-01-05-z',
+      publisher: 'A blog',
+      title: 'Z',
+      url: 'https://blog.example.com/z',
+      published: '2026-01-05',
+      kind: 'BLOG',
+    };
+    expect((await gqlAs(yoga, editor, ADD_SOURCE, { input: blog })).data!.addSource.errors).toEqual([]);
+    const input = { ...trainedOn, key: 'blog', sources: [blog.id] };
+    for (const confidence of ['CONFIRMED', 'REPORTED']) {
+      const res = await gqlAs(yoga, editor, ASSERT_FACT, { input: { ...input, confidence } });
+      expect(res.data!.assertFact.errors).toEqual([
+        expect.objectContaining({ field: ['input', 'confidence'], code: 'BAD_USER_INPUT' }),
+      ]);
+    }
+    const rumored = await gqlAs(yoga, editor, ASSERT_FACT, { input: { ...input, confidence: 'RUMORED' } });
+    expect(rumored.data!.assertFact.errors).toEqual([]);
+    const confirmed = await gqlAs(yoga, editor, ASSERT_FACT, {
+      input: { ...trainedOn, key: 'paper', confidence: 'CONFIRMED' },
+    });
+    expect(confirmed.data!.assertFact.errors).toEqual([]);
+  });
+
   it('retracts a fact: no longer answered, kept with its retraction, and history tells the whole story', async () => {
     await gqlAs(yoga, editor, ASSERT_FACT, { input: trainedOn });
     const id = 'TRAINED_ON|deepseek-v3|nvidia-h100';

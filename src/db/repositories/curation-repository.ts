@@ -11,6 +11,8 @@ import type {
   UserError,
 } from '../../domain/curation-inputs.js';
 import { RELATIONSHIP_ENDPOINTS } from '../ontology.js';
+import type { Confidence, SourceKind } from '../seed/records.js';
+import { confidenceProblem } from '../seed/source-rules.js';
 import { toEntity, toSource, type EntityView, type SourceView } from './records.js';
 import { AuditRepository } from './audit-repository.js';
 import {
@@ -181,12 +183,20 @@ export class CurationRepository extends AuditRepository {
           a: Node | null;
           b: Node | null;
           missing: string[];
+          kinds: (string | null)[];
         }>(
           `OPTIONAL MATCH (a:Entity {id: $from})
            OPTIONAL MATCH (b:Entity {id: $to})
            OPTIONAL MATCH (a)-[r:${cmd.type} {id: $id}]->(b)
-           RETURN labels(a) AS fromLabels, labels(b) AS toLabels, r, a, b, ${MISSING_SOURCES}`,
-          { id: cmd.id, from: cmd.from, to: cmd.to, sourceIds: cited.map((c) => c.id) },
+           RETURN labels(a) AS fromLabels, labels(b) AS toLabels, r, a, b, ${MISSING_SOURCES},
+                  [sid IN $factSourceIds | COLLECT { MATCH (s:Source {id: sid}) RETURN s.kind }[0]] AS kinds`,
+          {
+            id: cmd.id,
+            from: cmd.from,
+            to: cmd.to,
+            sourceIds: cited.map((c) => c.id),
+            factSourceIds: (cmd.props.sources as string[] | undefined) ?? [],
+          },
         );
         const row = check.records[0]!;
         const errors: UserError[] = [];
@@ -215,6 +225,13 @@ export class CurationRepository extends AuditRepository {
           });
         }
         errors.push(...missingSourceErrors(cited, row.get('missing')));
+        // The seed's confidence rule, on the sources' kinds as stored (only when every source exists).
+        const kinds = row.get('kinds');
+        if (!kinds.includes(null)) {
+          const problem = confidenceProblem(cmd.props.confidence as Confidence, kinds as SourceKind[]);
+          if (problem)
+            errors.push({ field: ['input', 'confidence'], message: problem, code: 'BAD_USER_INPUT' });
+        }
         if (errors.length) throw new RejectedWrite(errors);
 
         const before = existing ? factContent(toCuratedFact(existing, row.get('a')!, row.get('b')!)) : null;
