@@ -52,8 +52,8 @@ export async function timeline(
   return rows;
 }
 
-export async function stats(graph: GraphRepository) {
-  const s = await graph.stats();
+export async function stats(graph: GraphRepository, withRelationships = true) {
+  const s = await graph.stats(withRelationships);
   return {
     entities: s.entities.map((e) => ({ kind: KIND_OF_LABEL[e.label as EntityLabel], count: e.count })),
     relationships: s.relationships,

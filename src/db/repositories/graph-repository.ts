@@ -77,6 +77,15 @@ function datasetView(d: Record<string, unknown> | null): DatasetView | null {
   };
 }
 
+/** Live relationships per type and how many lack a source: a scan of every relationship. */
+const REL_COUNTS = `CALL {
+         MATCH ()-[r]->() WHERE type(r) IN $types AND ${LIVE('r')}
+         WITH type(r) AS type, count(r) AS count,
+              sum(CASE WHEN size(coalesce(r.sources, [])) = 0 THEN 1 ELSE 0 END) AS unsourced
+         ORDER BY type
+         RETURN collect({type: type, count: count, unsourced: unsourced}) AS rels
+       }`;
+
 export class GraphRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -178,7 +187,8 @@ export class GraphRepository {
     };
   }
 
-  async stats(): Promise<{
+  /** Counts and the dataset in one round trip; the relationship scan only when `withRelationships`. */
+  async stats(withRelationships = true): Promise<{
     entities: { label: string; count: number }[];
     relationships: { type: string; count: number }[];
     sources: number;
@@ -196,13 +206,7 @@ export class GraphRepository {
          OPTIONAL MATCH (d:${DATASET_LABEL} {id: $datasetId})
          RETURN d {.version, .title, .license, .licenseUrl, .recordEnds, .loadedAt} AS dataset
        }
-       CALL {
-         MATCH ()-[r]->() WHERE type(r) IN $types AND ${LIVE('r')}
-         WITH type(r) AS type, count(r) AS count,
-              sum(CASE WHEN size(coalesce(r.sources, [])) = 0 THEN 1 ELSE 0 END) AS unsourced
-         ORDER BY type
-         RETURN collect({type: type, count: count, unsourced: unsourced}) AS rels
-       }
+       ${withRelationships ? REL_COUNTS : 'WITH *, [] AS rels'}
        RETURN *`,
       { types: RELATIONSHIP_TYPES, datasetId: DATASET_ID },
     );

@@ -24,18 +24,21 @@ type ListArgs<W> = {
   after?: string | null;
 };
 
-/** Whether the client asked for `totalCount` (it costs a count, so only then). */
-function wantsTotal(info: GraphQLResolveInfo): boolean {
+/** Whether the client asked for one of `fields` directly under this field (through fragments too). */
+function selects(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
   const visit = (set: SelectionSetNode | undefined): boolean =>
     !!set?.selections.some((s) =>
       s.kind === Kind.FIELD
-        ? s.name.value === 'totalCount'
+        ? fields.includes(s.name.value)
         : s.kind === Kind.INLINE_FRAGMENT
           ? visit(s.selectionSet)
           : visit(info.fragments[s.name.value]?.selectionSet),
     );
   return info.fieldNodes.some((n) => visit(n.selectionSet));
 }
+
+/** Whether the client asked for `totalCount` (it costs a count, so only then). */
+const wantsTotal = (info: GraphQLResolveInfo) => selects(info, ['totalCount']);
 
 const KIND_NAME: Record<EntityLabel, string> = {
   Company: 'company',
@@ -182,5 +185,7 @@ export const queryResolvers = {
     return rows.map((r) => ({ ...r, confidence: r.confidence?.toUpperCase() ?? null }));
   },
 
-  stats: (_: unknown, __: unknown, ctx: Context) => stats(ctx.repos.graph),
+  // Relationship counts scan every relationship: only when asked (exports read just the dataset).
+  stats: (_: unknown, __: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+    stats(ctx.repos.graph, selects(info, ['relationships', 'unsourcedRelationships'])),
 };
