@@ -15,6 +15,15 @@ import {
   withUsDomains,
 } from '../helpers/seed-fixture.js';
 
+/** A chip family node: a vendor's chips of unnamed generation, without figures. */
+const TPU_FAMILY = {
+  id: 'google-tpu-family',
+  name: 'Google TPU (generation not named)',
+  family: 'TPU',
+  isFamily: true,
+  sources: [PRESS.id],
+};
+
 describe('Format 2 rules', () => {
   const cases: [string, () => string, Partial<Problem>][] = [
     [
@@ -235,6 +244,25 @@ describe('Format 2 rules', () => {
       { id: 'deepseek-v9', field: 'parameters', message: expect.stringMatching(/family/) },
     ],
     [
+      'a chip family carrying a figure',
+      () =>
+        fixture({ 'sources/more.json': [PRESS], 'chips/more.json': [{ ...TPU_FAMILY, bf16DenseTflops: 459 }] }),
+      {
+        id: TPU_FAMILY.id,
+        field: 'bf16DenseTflops',
+        message: expect.stringMatching(/chip family.*concrete chip/),
+      },
+    ],
+    [
+      'a chip family carrying a claim on a figure',
+      () =>
+        fixture({
+          'sources/more.json': [PRESS],
+          'chips/more.json': [{ ...TPU_FAMILY, claims: [{ field: 'memoryGb', value: 96, ...fact({}) }] }],
+        }),
+      { id: TPU_FAMILY.id, field: 'claims.0', message: expect.stringMatching(/chip family/) },
+    ],
+    [
       'one alias on two entities',
       () =>
         fixture(
@@ -321,6 +349,18 @@ describe('Format 2 rules', () => {
       },
       { 'countries/countries.json': withUsDomains },
     );
+    expect(problemsOf(dir)).toEqual([]);
+  });
+
+  it('accepts a chip family without figures that a model fact points at, with no chip VARIANT_OF it', () => {
+    const dir = fixture({
+      'sources/more.json': [PRESS],
+      'chips/more.json': [TPU_FAMILY],
+      'relationships/more.json': [
+        fact({ type: 'DESIGNS', from: 'nvidia', to: TPU_FAMILY.id }),
+        fact({ type: 'TRAINED_ON', from: 'deepseek-v3', to: TPU_FAMILY.id, note: 'source names the family only' }),
+      ],
+    });
     expect(problemsOf(dir)).toEqual([]);
   });
 

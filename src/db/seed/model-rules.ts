@@ -1,5 +1,5 @@
 // The data model's cross-record rules (schema/seed-format.md, "Format 2"): export controls in time, orders that
-// are purchases, design credit once, model families without figures, one entity per alias, comparable units.
+// are purchases, design credit once, model and chip families without figures, one entity per alias, comparable units.
 // Pure functions over the merged seed bundle; the validator adds file names.
 import type { RelationshipRecord, SuspensionRecord } from './records.js';
 import type { RuleProblem } from './source-rules.js';
@@ -161,12 +161,43 @@ export function factProblems(entities: Map<string, RuleEntity>, facts: RuleFact[
 /** Figures that belong to a concrete model, never to a family that has variants. */
 export const FAMILY_FREE_FIELDS = ['parameters', 'activeParameters', 'contextTokens', 'trainingComputeFlop', 'trainingTokens'] as const;
 
-/** A family (`isFamily`) carries no figures and has variants; a variant points at a model. */
+/** Figures of one chip generation, never on a chip family node (a vendor's chips of unnamed generation). */
+export const CHIP_FAMILY_FREE_FIELDS = [
+  'fp16DenseTflops',
+  'bf16DenseTflops',
+  'fp8DenseTflops',
+  'fp4DenseTflops',
+  'int8DenseTops',
+  'memoryType',
+  'memoryGb',
+  'memoryBandwidthGbs',
+  'sramMb',
+  'sramBandwidthGbs',
+  'tdpWatts',
+  'interconnectGbs',
+] as const;
+
+/** A chip family (`isFamily`) carries no figures and no claims on them. */
+function chipFamilyProblems(id: string, c: Rec): Located[] {
+  const out: Located[] = [];
+  for (const field of CHIP_FAMILY_FREE_FIELDS) {
+    if (c[field] != null) out.push({ id, field, message: `"${id}" is a chip family (generation not named): ${field} belongs to a concrete chip, not here` });
+  }
+  ((c.claims as { field: string }[] | undefined) ?? []).forEach((cl, i) => {
+    if ((CHIP_FAMILY_FREE_FIELDS as readonly string[]).includes(cl.field)) {
+      out.push({ id, field: `claims.${i}`, message: `"${id}" is a chip family: a claim on ${cl.field} belongs to the concrete chip it concerns` });
+    }
+  });
+  return out;
+}
+
+/** A family (`isFamily`) carries no figures; a model family has variants (a variant points at a model). */
 export function familyProblems(entities: Map<string, RuleEntity>, facts: RuleFact[]): Located[] {
   const out: Located[] = [];
   const withVariants = new Set(facts.filter((f) => f.record.type === 'VARIANT_OF').map((f) => f.record.to));
   for (const [id, e] of entities) {
     const m = e.record;
+    if (e.label === 'Chip' && m.isFamily === true) out.push(...chipFamilyProblems(id, m));
     if (e.label !== 'Model' || m.isFamily !== true) continue;
     if (!withVariants.has(id)) out.push({ id, field: 'isFamily', message: `"${id}" is a family but no model is VARIANT_OF it` });
     for (const field of FAMILY_FREE_FIELDS) {

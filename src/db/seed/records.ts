@@ -144,6 +144,8 @@ export const ChipRecord = z.strictObject({
   /** Total chip-to-chip bandwidth in GB/s, as the vendor states it. */
   interconnectGbs: positive.nullish(),
   chinaCompliant: z.boolean().nullish(),
+  /** A family node (a vendor's chips of unnamed generation, e.g. "Google TPU"): it carries no figures. */
+  isFamily: z.boolean().nullish(),
 });
 
 export const SoftwareStackRecord = z.strictObject({
