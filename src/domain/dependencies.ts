@@ -2,9 +2,11 @@
 import type {
   DependencyRepository,
   DependencyRow,
+  ExposureProjections,
   ExposureResult,
 } from '../db/repositories/dependency-repository.js';
 import type { SearchRepository } from '../db/repositories/search-repository.js';
+import type { Projection } from '../db/compiler/index.js';
 import { badInput, notFound } from '../errors.js';
 import {
   confidencesAtLeast,
@@ -41,6 +43,7 @@ export async function hardwareDependencies(
   repo: DependencyRepository,
   args: { where?: HardwareDependencyWhere | null; first?: number | null; after?: string | null },
   withTotal: boolean,
+  projection?: Projection<DependencyRow>,
 ): Promise<Connection<DependencyRow>> {
   const w = args.where ?? {};
   const first = pageSize(args.first);
@@ -60,6 +63,7 @@ export async function hardwareDependencies(
     first,
     after,
     withTotal,
+    projection,
   );
   return toConnection(page, SIGNATURE, (r) => ({ keys: r.keys, node: r.row }));
 }
@@ -84,6 +88,7 @@ export async function exposure(
   repo: DependencyRepository,
   search: SearchRepository,
   args: { target: ExposureTargetInput; asOf?: string | null; minConfidence?: ConfidenceLevel | null },
+  projections?: ExposureProjections,
 ): Promise<ExposureResult & { asOf: string | null }> {
   const given = Object.entries(args.target).filter(([, v]) => v !== null && v !== undefined) as [
     keyof typeof TARGET_LABEL,
@@ -103,6 +108,7 @@ export async function exposure(
     confidences: confidencesAtLeast(args.minConfidence),
     asOf,
     controlDate: asOf ?? today(),
+    projections,
   });
   if (!result.target) {
     const label = TARGET_LABEL[field];

@@ -1,5 +1,5 @@
 // When an export control applies: the in-force rule for a control already loaded (status and in force on a
-// date), beside its Cypher form IN_FORCE in src/db/repositories/list-repository.ts.
+// date), beside its Cypher form IN_FORCE in src/db/cypher-rules.ts.
 import type { EntityView } from '../db/repositories/records.js';
 import { today } from './dependencies.js';
 
@@ -7,7 +7,7 @@ export type ControlStatus = 'PENDING' | 'IN_FORCE' | 'SUSPENDED' | 'RESCINDED';
 
 /**
  * THE in-force rule in TypeScript, for one control already loaded: the mirror of `IN_FORCE` in
- * src/db/repositories/list-repository.ts (change both together). On `asOf` (default today) a control is PENDING
+ * src/db/cypher-rules.ts (change both together). On `asOf` (default today) a control is PENDING
  * until coalesce(effective, announced) <= asOf, RESCINDED once rescinded <= asOf, SUSPENDED while a suspension
  * has from <= asOf < until, and IN_FORCE otherwise. Dates compare as ISO strings (partial dates count from the
  * start of their period).

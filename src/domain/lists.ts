@@ -2,6 +2,7 @@
 // pages turned into Relay connections.
 import type { EntityView } from '../db/repositories/records.js';
 import {
+  anchors,
   fragments,
   IN_FORCE,
   LIVE,
@@ -9,6 +10,7 @@ import {
   type ListRepository,
 } from '../db/repositories/list-repository.js';
 import type { SortKey } from '../db/repositories/keyset.js';
+import type { Projection } from '../db/compiler/index.js';
 import type { EntityLabel } from '../db/ontology.js';
 import { countryCodes, decodeCursor, encodeCursor, pageSize } from './arguments.js';
 import { badInput } from '../errors.js';
@@ -91,15 +93,21 @@ function lower(s: string | null | undefined): string | null {
   return s === null || s === undefined ? null : s.toLowerCase();
 }
 
-function filter(parts: [boolean, string, Record<string, unknown>][]): CompiledFilter {
+/**
+ * Active conditions as predicates; the first active one that has an anchor (a vendor, a country, a developer)
+ * can start the MATCH instead of being tested on every node of the label (lists do; the orders' filter tests it).
+ */
+function filter(parts: [boolean, string, Record<string, unknown>, string?][]): CompiledFilter {
   const predicates: string[] = [];
   const params: Record<string, unknown> = {};
-  for (const [active, predicate, p] of parts) {
+  let anchor: CompiledFilter['anchor'];
+  for (const [active, predicate, p, from] of parts) {
     if (!active) continue;
+    if (from && !anchor) anchor = { match: from, replaces: predicate };
     predicates.push(predicate);
     Object.assign(params, p);
   }
-  return { predicates, params };
+  return anchor ? { predicates, params, anchor } : { predicates, params };
 }
 
 const has = (v: unknown) => v !== null && v !== undefined;
@@ -163,8 +171,8 @@ export function chipFilter(w: ChipWhere = {}, argument = 'where'): CompiledFilte
   const vendorCountries = countryCodes(w.vendorCountries, `${argument}.vendorCountries`);
   return filter([
     [has(w.ids), 'n.id IN $ids', { ids: w.ids }],
-    [has(w.vendorIds), fragments.vendorIds('n'), { vendorIds: w.vendorIds }],
-    [has(vendorCountries), fragments.vendorCountries('n'), { vendorCountries }],
+    [has(w.vendorIds), fragments.vendorIds('n'), { vendorIds: w.vendorIds }, anchors.vendorIds('n')],
+    [has(vendorCountries), fragments.vendorCountries('n'), { vendorCountries }, anchors.vendorCountries('n')],
     [has(w.status), 'n.status IN $status', { status: w.status?.map((s) => s.toLowerCase()) }],
     [has(w.family), 'toLower(n.family) = $family', { family: lower(w.family) }],
     [
@@ -215,8 +223,18 @@ export function modelFilter(w: ModelWhere = {}): CompiledFilter {
   const developerCountries = countryCodes(w.developerCountries, 'where.developerCountries');
   return filter([
     [has(w.ids), 'n.id IN $ids', { ids: w.ids }],
-    [has(w.developerIds), fragments.developerIds('n'), { developerIds: w.developerIds }],
-    [has(developerCountries), fragments.developerCountries('n'), { developerCountries }],
+    [
+      has(w.developerIds),
+      fragments.developerIds('n'),
+      { developerIds: w.developerIds },
+      anchors.developerIds('n'),
+    ],
+    [
+      has(developerCountries),
+      fragments.developerCountries('n'),
+      { developerCountries },
+      anchors.developerCountries('n'),
+    ],
     [has(w.openWeights), 'n.openWeights = $openWeights', { openWeights: w.openWeights }],
     [has(w.status), 'n.status IN $status', { status: w.status?.map((s) => s.toLowerCase()) }],
     [
@@ -279,12 +297,21 @@ export async function listEntities(
     after?: string | null;
   },
   withTotal: boolean,
+  projection?: Projection<EntityView>,
 ): Promise<Connection<EntityView>> {
   const spec = LISTS[list];
   const first = pageSize(args.first);
   const keys = sortKeys(args.orderBy, spec.fields, [...spec.dflt]);
   const sig = signature(list, keys);
   const after = decodeCursor(args.after, sig);
-  const page = await repo.page({ label: spec.label, filter: args.filter, keys, after, first, withTotal });
+  const page = await repo.page({
+    label: spec.label,
+    filter: args.filter,
+    keys,
+    after,
+    first,
+    withTotal,
+    projection,
+  });
   return toConnection(page, sig, (r) => ({ keys: r.keys, node: r.entity }));
 }

@@ -1,13 +1,15 @@
 // Per-request context: an executor that counts this request's round trips, repositories over it, and
-// DataLoaders that batch nested lookups (one round trip per field and nesting level, not per parent row).
+// DataLoaders that batch what a compiled statement did not fetch (one round trip per field and nesting level).
 import DataLoader from 'dataloader';
 import type { Executor } from '../db/executor.js';
+import { CompiledRepository, type FieldSelection } from '../db/compiler/index.js';
+import type { EntityLabel } from '../db/ontology.js';
 import {
   ChipRepository,
   type AlternativeRow,
   type AlternativesQuery,
 } from '../db/repositories/chip-repository.js';
-import { DependencyRepository, type DependencyRow } from '../db/repositories/dependency-repository.js';
+import { DependencyRepository } from '../db/repositories/dependency-repository.js';
 import { EntityRepository } from '../db/repositories/entity-repository.js';
 import { GraphRepository } from '../db/repositories/graph-repository.js';
 import { ListRepository } from '../db/repositories/list-repository.js';
@@ -46,6 +48,7 @@ export function createRepositories(executor: Executor) {
     search: new SearchRepository(executor),
     chips: new ChipRepository(executor),
     orders: new OrderRepository(executor),
+    compiled: new CompiledRepository(executor),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -68,21 +71,12 @@ export function createLoaders(repos: Repositories) {
           return ids.map((id) => found.get(id) ?? []);
         }),
     ),
-    /** Hardware facts per model or per chip, batched per (side, role types, confidences). */
-    hardware: keyed(
-      ({
-        side,
-        relTypes,
-        confidences,
-      }: {
-        side: 'model' | 'chip';
-        relTypes: string[];
-        confidences: string[];
-      }) =>
-        new DataLoader<string, DependencyRow[]>(async (ids) => {
-          const found = await repos.dependencies.bySide(side, ids, relTypes, confidences);
-          for (const rows of found.values()) primeDependencies(loaders, rows);
-          return ids.map((id) => found.get(id) ?? []);
+    /** A relationship-backed entity field for every parent of one nesting level (compiled; see preloaded.ts). */
+    field: keyed(
+      ({ label, f }: { label: EntityLabel; f: FieldSelection }) =>
+        new DataLoader<string, unknown>(async (ids) => {
+          const found = await repos.compiled.field(label, f, ids);
+          return ids.map((id) => found.get(id));
         }),
     ),
     alternatives: keyed(
@@ -97,18 +91,6 @@ export function createLoaders(repos: Repositories) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-/** Rows that arrive with their entities and sources fill the loaders, so nested fields cost no round trip. */
-export function primeDependencies(
-  loaders: Pick<Loaders, 'entity' | 'source'>,
-  rows: readonly DependencyRow[],
-): void {
-  for (const row of rows) {
-    loaders.entity.prime(row.model.id, row.model);
-    loaders.entity.prime(row.chip.id, row.chip);
-    for (const s of row.sources) loaders.source.prime(s.id, s);
-  }
-}
 
 export interface Context {
   executor: Executor;

@@ -1,9 +1,13 @@
 // Hardware dependencies (TRAINED_ON / RUNS_ON facts) and exposure: the headline questions, one round trip each,
 // with each fact's sources fetched inline.
 import type { Node, Relationship } from 'neo4j-driver';
+import type { Projection } from '../compiler/index.js';
 import type { Executor } from '../executor.js';
-import { afterPredicate, keyListExpr, orderByClause, type SortKey } from './keyset.js';
-import { FACT_AS_OF, fragments, IN_FORCE, LIVE } from './list-repository.js';
+import { afterKeysPredicate, afterPredicate, keyListExpr, orderByClause, type SortKey } from './keyset.js';
+import { FACT_AS_OF, IN_FORCE, LIVE, MODEL_AS_OF } from '../cypher-rules.js';
+import { anchors, fragments } from './list-repository.js';
+
+export { MODEL_AS_OF } from '../cypher-rules.js';
 import { toEntity, toFact, toSource, type EntityView, type FactView, type SourceView } from './records.js';
 
 export interface DependencyRow {
@@ -25,9 +29,6 @@ export interface DependencyFilter {
   asOf: string | null;
 }
 
-/** A model released by $asOf (partial dates count from their period's start). */
-export const MODEL_AS_OF = (m: string) =>
-  `($asOf IS NULL OR ${m}.released IS NULL OR ${m}.released <= $asOf)`;
 export const SOURCES_OF = (r: string) => `COLLECT { MATCH (s:Source) WHERE s.id IN ${r}.sources RETURN s }`;
 
 const DEP_KEYS: SortKey[] = [
@@ -44,7 +45,15 @@ function toRow(raw: RawRow): DependencyRow {
   return { fact: toFact(raw.r, model.id, chip.id), model, chip, sources: raw.srcs.map(toSource) };
 }
 
-function dependencyWhere(f: DependencyFilter): { where: string; params: Record<string, unknown> } {
+/**
+ * The filter as predicates, and where the MATCH starts: from the chips of the asked vendors or vendor countries,
+ * or the models of the asked developers, when given (the anchors of list-repository.ts), else every hardware fact.
+ */
+function dependencyWhere(f: DependencyFilter): {
+  where: string;
+  params: Record<string, unknown>;
+  start: string;
+} {
   const preds = [
     LIVE('r'),
     'type(r) IN $relTypes',
@@ -60,11 +69,30 @@ function dependencyWhere(f: DependencyFilter): { where: string; params: Record<s
   };
   add(f.modelIds, 'm.id IN $modelIds', { modelIds: f.modelIds });
   add(f.chipIds, 'c.id IN $chipIds', { chipIds: f.chipIds });
-  add(f.vendorIds, fragments.vendorIds('c'), { vendorIds: f.vendorIds });
-  add(f.vendorCountries, fragments.vendorCountries('c'), { vendorCountries: f.vendorCountries });
-  add(f.developerIds, fragments.developerIds('m'), { developerIds: f.developerIds });
-  add(f.developerCountries, fragments.developerCountries('m'), { developerCountries: f.developerCountries });
-  return { where: preds.join(' AND '), params };
+  let start: string | null = null;
+  const anchored = (value: unknown, pred: string, anchor: string, p: Record<string, unknown>) => {
+    if (value === null || value === undefined) return;
+    if (start === null) start = anchor;
+    else preds.push(pred);
+    Object.assign(params, p);
+  };
+  const HW = '(m:Model)-[r:TRAINED_ON|RUNS_ON]->(c:Chip)';
+  anchored(f.vendorIds, fragments.vendorIds('c'), `${anchors.vendorIds('c')} MATCH ${HW}`, {
+    vendorIds: f.vendorIds,
+  });
+  anchored(f.vendorCountries, fragments.vendorCountries('c'), `${anchors.vendorCountries('c')} MATCH ${HW}`, {
+    vendorCountries: f.vendorCountries,
+  });
+  anchored(f.developerIds, fragments.developerIds('m'), `${anchors.developerIds('m')} MATCH ${HW}`, {
+    developerIds: f.developerIds,
+  });
+  anchored(
+    f.developerCountries,
+    fragments.developerCountries('m'),
+    `${anchors.developerCountries('m')} MATCH ${HW}`,
+    { developerCountries: f.developerCountries },
+  );
+  return { where: preds.join(' AND '), params, start: start ?? `MATCH ${HW}` };
 }
 
 export interface ExposureQuery {
@@ -77,6 +105,16 @@ export interface ExposureQuery {
   asOf: string | null;
   /** The date controls are checked against: asOf, or today. */
   controlDate: string;
+  /** What to return for each part (compiled selections); without them, whole nodes and facts with sources. */
+  projections?: ExposureProjections;
+}
+
+export interface ExposureProjections {
+  target: Projection<EntityView>;
+  chip: Projection<EntityView>;
+  model: Projection<EntityView>;
+  via: Projection<DependencyRow>;
+  alternatives: Projection<DependencyRow>;
 }
 
 export interface ExposureResult {
@@ -120,23 +158,37 @@ export class DependencyRepository {
     first: number,
     after: unknown[] | null,
     withTotal: boolean,
+    projection?: Projection<DependencyRow>,
   ): Promise<{
     rows: { row: DependencyRow; keys: unknown[] }[];
     hasNextPage: boolean;
     total: number | null;
   }> {
-    const { where, params } = dependencyWhere(f);
-    const cypher = `
-CALL { ${withTotal ? `MATCH (m:Model)-[r:TRAINED_ON|RUNS_ON]->(c:Chip) WHERE ${where} RETURN count(r) AS total` : 'RETURN null AS total'} }
-CALL {
-  MATCH (m:Model)-[r:TRAINED_ON|RUNS_ON]->(c:Chip) WHERE ${where}${after ? ` AND ${afterPredicate(DEP_KEYS)}` : ''}
-  WITH m, r, c ORDER BY ${orderByClause(DEP_KEYS)} LIMIT toInteger($limit)
-  RETURN collect({m: m, r: r, c: c, srcs: ${SOURCES_OF('r')}, keys: ${keyListExpr(DEP_KEYS)}}) AS page
+    const { where, params, start } = dependencyWhere(f);
+    const row = (m: string, r: string, c: string, keys: string) =>
+      projection
+        ? `{row: ${projection.cypher}, keys: ${keys}}`
+        : `{m: ${m}, r: ${r}, c: ${c}, srcs: ${SOURCES_OF(r)}, keys: ${keys}}`;
+    // With totalCount, the count and the page come from one pass over the matching facts; without, a top-k.
+    const cypher = withTotal
+      ? `
+${start} WITH m, r, c WHERE ${where}
+WITH m, r, c, ${keyListExpr(DEP_KEYS)} AS k ORDER BY ${orderByClause(DEP_KEYS)}
+WITH collect({m: m, r: r, c: c, k: k}) AS rows
+WITH size(rows) AS total, ${after ? `[x IN rows WHERE ${afterKeysPredicate(DEP_KEYS, 'x.k')}]` : 'rows'}[0..toInteger($limit)] AS pageRows
+CALL (pageRows) {
+  UNWIND pageRows AS x WITH x.m AS m, x.r AS r, x.c AS c, x.k AS k
+  RETURN collect(${row('m', 'r', 'c', 'k')}) AS page
 }
-RETURN total, page`;
+RETURN total, page`
+      : `
+${start} WITH m, r, c WHERE ${where}${after ? ` AND ${afterPredicate(DEP_KEYS)}` : ''}
+WITH m, r, c ORDER BY ${orderByClause(DEP_KEYS)} LIMIT toInteger($limit)
+RETURN null AS total, collect(${row('m', 'r', 'c', keyListExpr(DEP_KEYS))}) AS page`;
     const res = await this.executor.read<{ total: number | null; page: (RawRow & { keys: unknown[] })[] }>(
       cypher,
       {
+        ...projection?.params,
         ...params,
         after,
         limit: first + 1,
@@ -145,7 +197,10 @@ RETURN total, page`;
     const rec = res.records[0];
     const page = rec?.get('page') ?? [];
     return {
-      rows: page.slice(0, first).map((raw) => ({ row: toRow(raw), keys: raw.keys })),
+      rows: page.slice(0, first).map((raw) => ({
+        row: projection ? projection.shape((raw as unknown as { row: unknown }).row) : toRow(raw),
+        keys: raw.keys,
+      })),
       hasNextPage: page.length > first,
       total: rec?.get('total') ?? null,
     };
@@ -179,38 +234,55 @@ RETURN total, page`;
 
   async exposure(q: ExposureQuery): Promise<ExposureResult> {
     const [kind, targetId] = Object.entries(q.target)[0] as [keyof typeof EXPOSED_CHIPS, string];
+    const p = q.projections;
+    const dep = (proj: Projection<DependencyRow> | undefined) =>
+      proj ? proj.cypher : `{m: m, r: r, c: c, srcs: ${SOURCES_OF('r')}}`;
     const cypher = `
 ${EXPOSED_CHIPS[kind]}
 WITH t, collect(DISTINCT c) AS exposed
 CALL (exposed) {
   UNWIND exposed AS c
   MATCH (m:Model)-[r:TRAINED_ON|RUNS_ON]->(c) WHERE ${HW}
-  WITH m, collect({m: m, r: r, c: c, srcs: ${SOURCES_OF('r')}}) AS via
+  WITH m, collect(${dep(p?.via)}) AS via
   CALL (m, exposed) {
     MATCH (m)-[r:TRAINED_ON|RUNS_ON]->(c:Chip) WHERE NOT c IN exposed AND ${HW}
-    RETURN collect({m: m, r: r, c: c, srcs: ${SOURCES_OF('r')}}) AS alternatives
+    RETURN collect(${dep(p?.alternatives)}) AS alternatives
   }
   WITH m, via, alternatives ORDER BY size(via) DESC, size(alternatives) ASC, m.name
-  RETURN collect({m: m, via: via, alternatives: alternatives}) AS models
+  RETURN collect({m: ${p ? p.model.cypher : 'm'}, via: via, alternatives: alternatives}) AS models
 }
-RETURN t, exposed, models`;
+RETURN ${p ? p.target.cypher : 't'} AS t, [c IN exposed | ${p ? p.chip.cypher : 'c'}] AS exposed, models`;
     const res = await this.executor.read<{
       t: Node;
       exposed: Node[];
       models: { m: Node; via: RawRow[]; alternatives: RawRow[] }[];
-    }>(cypher, { targetId, confidences: q.confidences, asOf: q.asOf, controlDate: q.controlDate });
+    }>(cypher, {
+      ...p?.target.params,
+      ...p?.chip.params,
+      ...p?.model.params,
+      ...p?.via.params,
+      ...p?.alternatives.params,
+      targetId,
+      confidences: q.confidences,
+      asOf: q.asOf,
+      controlDate: q.controlDate,
+    });
     const rec = res.records[0];
     if (!rec) return { target: null, chips: [], models: [] };
+    const entity = (proj: Projection<EntityView> | undefined) => (raw: unknown) =>
+      proj ? proj.shape(raw) : toEntity(raw as Node);
+    const row = (proj: Projection<DependencyRow> | undefined) => (raw: unknown) =>
+      proj ? proj.shape(raw) : toRow(raw as RawRow);
     return {
-      target: toEntity(rec.get('t')),
+      target: entity(p?.target)(rec.get('t')),
       chips: rec
         .get('exposed')
-        .map(toEntity)
+        .map(entity(p?.chip))
         .sort((a, b) => a.name.localeCompare(b.name)),
       models: rec.get('models').map((x) => ({
-        model: toEntity(x.m),
-        via: x.via.map(toRow),
-        alternatives: x.alternatives.map(toRow),
+        model: entity(p?.model)(x.m),
+        via: x.via.map(row(p?.via)),
+        alternatives: x.alternatives.map(row(p?.alternatives)),
       })),
     };
   }

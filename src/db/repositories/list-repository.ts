@@ -2,13 +2,24 @@
 import type { Node } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
 import type { EntityLabel } from '../ontology.js';
-import { afterPredicate, keyListExpr, orderByClause, type SortKey } from './keyset.js';
+import { afterKeysPredicate, afterPredicate, keyListExpr, orderByClause, type SortKey } from './keyset.js';
+import type { Projection } from '../compiler/index.js';
 import { toEntity, type EntityView } from './records.js';
+import { LIVE } from '../cypher-rules.js';
+
+// The rules' Cypher forms live in src/db/cypher-rules.ts; re-exported for the repositories that use them here.
+export { FACT_AS_OF, IN_FORCE, LIVE } from '../cypher-rules.js';
 
 /** A filter compiled to Cypher predicates over `n` plus their parameters. */
 export interface CompiledFilter {
   predicates: string[];
   params: Record<string, unknown>;
+  /**
+   * Where a list can start: a MATCH from the filter's anchor (a country, a vendor, a developer) ending in
+   * `WITH DISTINCT n`, so the work follows the matching set instead of scanning the label; it `replaces` that
+   * predicate.
+   */
+  anchor?: { match: string; replaces: string };
 }
 
 export interface ListPage {
@@ -24,26 +35,21 @@ export interface ListQuery {
   after: unknown[] | null;
   first: number;
   withTotal: boolean;
+  /** What to return per node (a compiled selection); without it, the whole node. */
+  projection?: Projection<EntityView>;
 }
 
-// Facts that are retracted are never answered.
-export const LIVE = (r: string) => `${r}.retracted IS NULL`;
-
-/** A fact valid on $asOf (partial dates count from their period's start; no asOf: always). */
-export const FACT_AS_OF = (r: string) =>
-  `($asOf IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf)))`;
-
-/**
- * THE in-force rule (schema/seed-format.md, "Export controls in time"), in Cypher: an export control is in force on
- * $<param> when it is effective (or announced) by then, not rescinded by then, and in none of its suspensions
- * (`from` inclusive, `until` exclusive; an open suspension is stored as until 9999-12-31). Every question that
- * asks "in force?" in Cypher uses this. Its TypeScript mirror is `controlStatus` in
- * src/domain/export-controls.ts: change both together.
- */
-export const IN_FORCE = (x: string, param: string) =>
-  `(coalesce(${x}.effective, ${x}.announced) <= $${param} AND (${x}.rescinded IS NULL OR ${x}.rescinded > $${param})` +
-  ` AND NOT any(i IN range(0, size(coalesce(${x}.suspendedFrom, [])) - 1)` +
-  ` WHERE ${x}.suspendedFrom[i] <= $${param} AND ${x}.suspendedUntil[i] > $${param}))`;
+/** Filters that can start the MATCH: each yields `n` from its anchor (same meaning as the fragment of that name). */
+export const anchors = {
+  vendorIds: (n: string) =>
+    `MATCH (va:Company) WHERE va.id IN $vendorIds MATCH (va)<-[:SUBSIDIARY_OF*0..2]-(:Company)-[da:DESIGNS]->(${n}:Chip) WHERE ${LIVE('da')} WITH DISTINCT ${n}`,
+  vendorCountries: (n: string) =>
+    `MATCH (ka:Country) WHERE ka.code IN $vendorCountries MATCH (ka)<-[ha:HEADQUARTERED_IN]-(:Company)<-[:SUBSIDIARY_OF*0..2]-(:Company)-[da:DESIGNS]->(${n}:Chip) WHERE ${LIVE('da')} AND ${LIVE('ha')} WITH DISTINCT ${n}`,
+  developerIds: (n: string) =>
+    `MATCH (dva:Company) WHERE dva.id IN $developerIds MATCH (dva)-[da:DEVELOPS]->(${n}:Model) WHERE ${LIVE('da')} WITH DISTINCT ${n}`,
+  developerCountries: (n: string) =>
+    `MATCH (ka:Country) WHERE ka.code IN $developerCountries MATCH (ka)<-[ha:HEADQUARTERED_IN]-(:Company)<-[:SUBSIDIARY_OF*0..2]-(:Company)-[da:DEVELOPS]->(${n}:Model) WHERE ${LIVE('da')} AND ${LIVE('ha')} WITH DISTINCT ${n}`,
+};
 
 /** Reusable filter fragments over a variable `v` (constant Cypher; values bound as parameters). */
 export const fragments = {
@@ -71,20 +77,30 @@ export class ListRepository {
   constructor(private readonly executor: Executor) {}
 
   async page(q: ListQuery): Promise<ListPage> {
-    const where = q.filter.predicates.length ? q.filter.predicates.join(' AND ') : 'true';
-    const afterWhere = q.after ? ` AND ${afterPredicate(q.keys)}` : '';
-    // `label` is a constant of the ontology; every value is a parameter.
-    const cypher = `
-CALL { ${q.withTotal ? `MATCH (n:${q.label}) WHERE ${where} RETURN count(n) AS total` : 'RETURN null AS total'} }
-CALL {
-  MATCH (n:${q.label}) WHERE ${where}${afterWhere}
-  WITH n ORDER BY ${orderByClause(q.keys)} LIMIT toInteger($limit)
-  RETURN collect({n: n, keys: ${keyListExpr(q.keys)}}) AS page
-}
-RETURN total, page`;
+    const anchor = q.filter.anchor;
+    const preds = q.filter.predicates.filter((p) => p !== anchor?.replaces);
+    const where = preds.length ? preds.join(' AND ') : 'true';
+    const start = anchor?.match ?? `MATCH (n:${q.label})`;
+    const node = q.projection?.cypher ?? 'n';
+    const keys = keyListExpr(q.keys);
+    // `label` is a constant of the ontology; every value is a parameter. With totalCount, the count and the page
+    // come from one pass over the matching nodes; without, the page is a top-k.
+    const cypher = q.withTotal
+      ? `
+${start} WITH n WHERE ${where}
+WITH n, ${keys} AS k ORDER BY ${orderByClause(q.keys)}
+WITH collect({n: n, k: k}) AS rows
+WITH size(rows) AS total, ${q.after ? `[row IN rows WHERE ${afterKeysPredicate(q.keys, 'row.k')}]` : 'rows'}[0..toInteger($limit)] AS pageRows
+CALL (pageRows) { UNWIND pageRows AS row WITH row.n AS n, row.k AS k RETURN collect({n: ${node}, keys: k}) AS page }
+RETURN total, page`
+      : `
+${start} WITH n WHERE ${where}${q.after ? ` AND ${afterPredicate(q.keys)}` : ''}
+WITH n ORDER BY ${orderByClause(q.keys)} LIMIT toInteger($limit)
+RETURN null AS total, collect({n: ${node}, keys: ${keys}}) AS page`;
     const res = await this.executor.read<{ total: number | null; page: { n: Node; keys: unknown[] }[] }>(
       cypher,
       {
+        ...q.projection?.params,
         ...q.filter.params,
         after: q.after,
         limit: q.first + 1,
@@ -93,7 +109,9 @@ RETURN total, page`;
     const rec = res.records[0];
     const page = rec?.get('page') ?? [];
     return {
-      rows: page.slice(0, q.first).map((r) => ({ entity: toEntity(r.n), keys: r.keys })),
+      rows: page
+        .slice(0, q.first)
+        .map((r) => ({ entity: q.projection ? q.projection.shape(r.n) : toEntity(r.n), keys: r.keys })),
       hasNextPage: page.length > q.first,
       total: rec?.get('total') ?? null,
     };

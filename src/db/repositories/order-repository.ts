@@ -1,18 +1,19 @@
 // Orders (ORDERED facts: a buyer's purchase of a chip model, or a vendor-level order pointing at the vendor
 // company), filtered, newest first, keyset-paginated, with their ends and sources, in one round trip.
 import type { Node, Relationship } from 'neo4j-driver';
+import type { Projection } from '../compiler/index.js';
 import type { Executor } from '../executor.js';
 import { afterPredicate, keyListExpr, orderByClause, type SortKey } from './keyset.js';
 import { LIVE, type CompiledFilter } from './list-repository.js';
 import { SOURCES_OF } from './dependency-repository.js';
 import { toEntity, toFact, toSource, type EntityView, type FactView, type SourceView } from './records.js';
 
+/** An order as an object with both ends: the buyer (`from`) and the chip or vendor company (`to`). */
 export interface OrderRow {
   fact: FactView;
-  buyer: EntityView;
-  /** The chip ordered, or the vendor company of a vendor-level order. */
-  target: EntityView;
-  sources: SourceView[];
+  from: EntityView | string;
+  to: EntityView | string;
+  sources?: SourceView[];
 }
 
 export interface OrderQuery {
@@ -38,8 +39,10 @@ const all = (predicates: string[]) => (predicates.length ? predicates.join(' AND
 export class OrderRepository {
   constructor(private readonly executor: Executor) {}
 
+  /** A page of orders; with `projection` (a compiled Order selection) each row is only what it asks for. */
   async page(
     q: OrderQuery,
+    projection?: Projection<OrderRow>,
   ): Promise<{ rows: { row: OrderRow; keys: unknown[] }[]; hasNextPage: boolean; total: number | null }> {
     const target = `((n:Chip AND ${all(q.chip.predicates)})${q.vendor ? ` OR (n:Company AND ${all(q.vendor.predicates)})` : ''})`;
     const where = `${LIVE('r')} AND r.confidence IN $confidences AND ($buyerIds IS NULL OR b.id IN $buyerIds) AND ${target}`;
@@ -48,13 +51,18 @@ CALL { ${q.withTotal ? `MATCH (b:Company)-[r:ORDERED]->(n:Entity) WHERE ${where}
 CALL {
   MATCH (b:Company)-[r:ORDERED]->(n:Entity) WHERE ${where}${q.after ? ` AND ${afterPredicate(ORDER_KEYS)}` : ''}
   WITH b, r, n ORDER BY ${orderByClause(ORDER_KEYS)} LIMIT toInteger($limit)
-  RETURN collect({b: b, r: r, n: n, srcs: ${SOURCES_OF('r')}, keys: ${keyListExpr(ORDER_KEYS)}}) AS page
+  RETURN collect(${
+    projection
+      ? `{row: ${projection.cypher}, keys: ${keyListExpr(ORDER_KEYS)}}`
+      : `{b: b, r: r, n: n, srcs: ${SOURCES_OF('r')}, keys: ${keyListExpr(ORDER_KEYS)}}`
+  }) AS page
 }
 RETURN total, page`;
     const res = await this.executor.read<{
       total: number | null;
-      page: { b: Node; r: Relationship; n: Node; srcs: Node[]; keys: unknown[] }[];
+      page: { b: Node; r: Relationship; n: Node; srcs: Node[]; keys: unknown[]; row?: unknown }[];
     }>(cypher, {
+      ...projection?.params,
       ...q.chip.params,
       ...(q.vendor?.params ?? {}),
       buyerIds: q.buyerIds,
@@ -66,10 +74,16 @@ RETURN total, page`;
     const page = rec?.get('page') ?? [];
     return {
       rows: page.slice(0, q.first).map((raw) => {
+        if (projection) return { row: projection.shape(raw.row), keys: raw.keys };
         const buyer = toEntity(raw.b);
         const target = toEntity(raw.n);
         return {
-          row: { fact: toFact(raw.r, buyer.id, target.id), buyer, target, sources: raw.srcs.map(toSource) },
+          row: {
+            fact: toFact(raw.r, buyer.id, target.id),
+            from: buyer,
+            to: target,
+            sources: raw.srcs.map(toSource),
+          },
           keys: raw.keys,
         };
       }),

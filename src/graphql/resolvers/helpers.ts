@@ -1,5 +1,6 @@
-// Helpers shared by the field resolvers: facts around an entity through the batched loaders, fact objects with
-// both ends, and the resolvers every relationship-backed type has.
+// Helpers shared by the field resolvers of fact objects that did not come from a compiled statement (see
+// preloaded.ts): their ends and sources through the batched loaders, and the resolvers every fact type has.
+import { confidenceRank } from '../../db/cypher-rules.js';
 import type { EntityView, FactView, SourceView } from '../../db/repositories/records.js';
 import type { Context, FactWithOther } from '../context.js';
 
@@ -16,18 +17,10 @@ export const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase().re
 export const facts = (ctx: Context, type: string, direction: 'out' | 'in', id: string) =>
   ctx.loaders.facts({ type, direction }).load(id);
 
-const RANK: Record<string, number> = { confirmed: 0, reported: 1, rumored: 2 };
+/** The entity at the other end of the best-supported fact (the loader's list is by name: ties keep that order). */
 export const best = (list: FactWithOther[]) =>
-  [...list].sort((a, b) => (RANK[a.fact.confidence] ?? 3) - (RANK[b.fact.confidence] ?? 3))[0]?.other ?? null;
-
-export const others = (list: FactWithOther[]) => list.map((f) => f.other);
-
-/** Resolver: the entity at the other end of the best-supported fact of one type (vendor, country...). */
-export const one = (type: string, direction: 'out' | 'in') => async (e: EntityView, _: Args, ctx: Context) =>
-  best(await facts(ctx, type, direction, e.id));
-/** Resolver: the entities at the other end of every fact of one type. */
-export const many = (type: string, direction: 'out' | 'in') => async (e: EntityView, _: Args, ctx: Context) =>
-  others(await facts(ctx, type, direction, e.id));
+  [...list].sort((a, b) => confidenceRank(a.fact.confidence) - confidenceRank(b.fact.confidence))[0]?.other ??
+  null;
 
 /** A relationship presented as an object: its properties by name, plus the entities at both ends. */
 export interface FactObject {
@@ -54,20 +47,3 @@ export function factFields(fromField: string | null, toField: string | null) {
 }
 
 export const factProp = (name: string) => (o: FactObject) => o.fact.props[name] ?? null;
-
-export const outgoing = (list: FactWithOther[], self: EntityView): FactObject[] =>
-  list.map(({ fact, other }) => ({ fact, from: self, to: other }));
-export const incoming = (list: FactWithOther[], self: EntityView): FactObject[] =>
-  list.map(({ fact, other }) => ({ fact, from: other, to: self }));
-
-export const factDate = (o: FactObject) => (o.fact.props.date ?? o.fact.props.validFrom ?? '') as string;
-export const byDateDesc = (a: FactObject, b: FactObject) => factDate(b).localeCompare(factDate(a));
-
-/** Resolver: every fact of one type as an object with both ends (orders, foundries, restrictions...). */
-export const objects =
-  (type: string, direction: 'out' | 'in', order?: (a: FactObject, b: FactObject) => number) =>
-  async (e: EntityView, _: Args, ctx: Context) => {
-    const list = await facts(ctx, type, direction, e.id);
-    const objs = direction === 'out' ? outgoing(list, e) : incoming(list, e);
-    return order ? objs.sort(order) : objs;
-  };

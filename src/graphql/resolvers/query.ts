@@ -1,5 +1,14 @@
 // Root Query resolvers: parse arguments, ask the domain question, prime loaders with what came back.
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  dependencyProjectionOf,
+  entityProjectionOf,
+  factProjectionOf,
+  fieldsOf,
+  mergeSelections,
+  type FieldSelection,
+  type TypeSelection,
+} from '../../db/compiler/index.js';
 import type { EntityView } from '../../db/repositories/records.js';
 import { LABEL_OF_KIND, type EntityKind, type EntityLabel } from '../../db/ontology.js';
 import { countryCodes, intInRange, searchText } from '../../domain/arguments.js';
@@ -15,7 +24,8 @@ import {
 } from '../../domain/lists.js';
 import { listOrders, type OrderWhere } from '../../domain/orders.js';
 import { notFound } from '../../errors.js';
-import { primeDependencies, type Context } from '../context.js';
+import type { Context } from '../context.js';
+import { connectionNodesOf, selectionOf } from '../selection.js';
 
 type ListArgs<W> = {
   where?: W | null;
@@ -37,6 +47,27 @@ function selects(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
   return info.fieldNodes.some((n) => visit(n.selectionSet));
 }
 
+/** A list's nodes as the query selects them (nodes and edges.node), compiled into the page's statement. */
+const nodesProjection = (info: GraphQLResolveInfo) => entityProjectionOf(connectionNodesOf(info), 'n');
+
+/** Each part of an exposure report as the query selects it (parameters kept apart by prefix). */
+function exposureProjections(info: GraphQLResolveInfo) {
+  const report = fieldsOf(selectionOf(info), 'ExposureReport');
+  const under = (fields: FieldSelection[], name: string) =>
+    fields
+      .filter((f) => f.field === name)
+      .reduce<TypeSelection | null>((acc, f) => mergeSelections(acc, f.sub), null);
+  const models = under(report, 'models');
+  const exposed = fieldsOf(models, 'ExposedModel');
+  return {
+    target: entityProjectionOf(under(report, 'target'), 't', 'xt'),
+    chip: entityProjectionOf(under(report, 'chips'), 'c', 'xc'),
+    model: entityProjectionOf(under(exposed, 'model'), 'm', 'xm'),
+    via: dependencyProjectionOf(under(exposed, 'via'), 'r', 'm', 'c', 'xv'),
+    alternatives: dependencyProjectionOf(under(exposed, 'alternatives'), 'r', 'm', 'c', 'xa'),
+  };
+}
+
 /** Whether the client asked for `totalCount` (it costs a count, so only then). */
 const wantsTotal = (info: GraphQLResolveInfo) => selects(info, ['totalCount']);
 
@@ -49,25 +80,44 @@ const KIND_NAME: Record<EntityLabel, string> = {
   ExportControl: 'export control',
 };
 
-/** One entity by id; unknown (or of another kind): null plus a NOT_FOUND error suggesting close ids. */
-async function lookup(ctx: Context, id: string, label: EntityLabel | null): Promise<EntityView> {
-  const e = await ctx.loaders.entity.load(id);
-  if (e && (label === null || e.label === label)) return e;
+/**
+ * One entity by id with everything the query selects under it, in one compiled statement; unknown (or of another
+ * kind): null plus a NOT_FOUND error suggesting close ids.
+ */
+async function lookup(
+  ctx: Context,
+  id: string,
+  label: EntityLabel | null,
+  info: GraphQLResolveInfo,
+): Promise<EntityView> {
+  const e = await ctx.repos.compiled.entity(id, label, selectionOf(info));
+  if (e) return e;
   const suggestions = await ctx.repos.search.closestIds(id, label);
   throw notFound(label ? KIND_NAME[label] : 'entity', id, suggestions);
 }
 
+type LookupResolver = (
+  _: unknown,
+  a: { id: string },
+  ctx: Context,
+  info: GraphQLResolveInfo,
+) => Promise<EntityView>;
+const lookupOf =
+  (label: EntityLabel | null): LookupResolver =>
+  (_, a, ctx, info) =>
+    lookup(ctx, a.id, label, info);
+
 export const queryResolvers = {
-  entity: (_: unknown, a: { id: string }, ctx: Context) => lookup(ctx, a.id, null),
-  company: (_: unknown, a: { id: string }, ctx: Context) => lookup(ctx, a.id, 'Company'),
-  chip: (_: unknown, a: { id: string }, ctx: Context) => lookup(ctx, a.id, 'Chip'),
-  model: (_: unknown, a: { id: string }, ctx: Context) => lookup(ctx, a.id, 'Model'),
-  softwareStack: (_: unknown, a: { id: string }, ctx: Context) => lookup(ctx, a.id, 'SoftwareStack'),
-  exportControl: (_: unknown, a: { id: string }, ctx: Context) => lookup(ctx, a.id, 'ExportControl'),
-  country: async (_: unknown, a: { code: string }, ctx: Context) => {
+  entity: lookupOf(null),
+  company: lookupOf('Company'),
+  chip: lookupOf('Chip'),
+  model: lookupOf('Model'),
+  softwareStack: lookupOf('SoftwareStack'),
+  exportControl: lookupOf('ExportControl'),
+  country: async (_: unknown, a: { code: string }, ctx: Context, info: GraphQLResolveInfo) => {
     const [code] = countryCodes([a.code], 'code')!;
-    const e = await ctx.loaders.entity.load(code!.toLowerCase());
-    if (e?.label === 'Country') return e;
+    const e = await ctx.repos.compiled.entity(code!.toLowerCase(), 'Country', selectionOf(info));
+    if (e) return e;
     throw notFound('country', a.code, [], 'code');
   },
 
@@ -82,20 +132,34 @@ export const queryResolvers = {
       'companies',
       { ...a, filter: companyFilter(a.where ?? {}) },
       wantsTotal(info),
+      nodesProjection(info),
     ),
   chips: (
     _: unknown,
     a: ListArgs<Parameters<typeof chipFilter>[0]>,
     ctx: Context,
     info: GraphQLResolveInfo,
-  ) => listEntities(ctx.repos.lists, 'chips', { ...a, filter: chipFilter(a.where ?? {}) }, wantsTotal(info)),
+  ) =>
+    listEntities(
+      ctx.repos.lists,
+      'chips',
+      { ...a, filter: chipFilter(a.where ?? {}) },
+      wantsTotal(info),
+      nodesProjection(info),
+    ),
   models: (
     _: unknown,
     a: ListArgs<Parameters<typeof modelFilter>[0]>,
     ctx: Context,
     info: GraphQLResolveInfo,
   ) =>
-    listEntities(ctx.repos.lists, 'models', { ...a, filter: modelFilter(a.where ?? {}) }, wantsTotal(info)),
+    listEntities(
+      ctx.repos.lists,
+      'models',
+      { ...a, filter: modelFilter(a.where ?? {}) },
+      wantsTotal(info),
+      nodesProjection(info),
+    ),
   exportControls: (
     _: unknown,
     a: ListArgs<Parameters<typeof exportControlFilter>[0]>,
@@ -107,27 +171,21 @@ export const queryResolvers = {
       'exportControls',
       { ...a, orderBy: null, filter: exportControlFilter(a.where ?? {}) },
       wantsTotal(info),
+      nodesProjection(info),
     ),
 
-  orders: async (
+  orders: (
     _: unknown,
     a: { where?: OrderWhere | null; first?: number | null; after?: string | null },
     ctx: Context,
     info: GraphQLResolveInfo,
-  ) => {
-    const conn = await listOrders(ctx.repos.orders, a, wantsTotal(info));
-    const objects = conn.nodes.map((o) => {
-      ctx.loaders.entity.prime(o.buyer.id, o.buyer);
-      ctx.loaders.entity.prime(o.target.id, o.target);
-      for (const s of o.sources) ctx.loaders.source.prime(s.id, s);
-      return { fact: o.fact, from: o.buyer, to: o.target, sources: o.sources };
-    });
-    return {
-      ...conn,
-      nodes: objects,
-      edges: conn.edges.map((e, i) => ({ cursor: e.cursor, node: objects[i] })),
-    };
-  },
+  ) =>
+    listOrders(
+      ctx.repos.orders,
+      a,
+      wantsTotal(info),
+      factProjectionOf('Order', connectionNodesOf(info), 'r', 'b', 'n'),
+    ),
 
   search: async (
     _: unknown,
@@ -147,16 +205,16 @@ export const queryResolvers = {
     ctx: Context,
     info: GraphQLResolveInfo,
   ) => {
-    const conn = await hardwareDependencies(ctx.repos.dependencies, a, wantsTotal(info));
-    primeDependencies(ctx.loaders, conn.nodes);
-    return conn;
+    return hardwareDependencies(
+      ctx.repos.dependencies,
+      a,
+      wantsTotal(info),
+      dependencyProjectionOf(connectionNodesOf(info), 'r', 'm', 'c'),
+    );
   },
 
-  exposure: async (_: unknown, a: Parameters<typeof exposure>[2], ctx: Context) => {
-    const report = await exposure(ctx.repos.dependencies, ctx.repos.search, a);
-    for (const m of report.models) primeDependencies(ctx.loaders, [...m.via, ...m.alternatives]);
-    return report;
-  },
+  exposure: (_: unknown, a: Parameters<typeof exposure>[2], ctx: Context, info: GraphQLResolveInfo) =>
+    exposure(ctx.repos.dependencies, ctx.repos.search, a, exposureProjections(info)),
 
   connections: async (_: unknown, a: { from: string; to: string; maxHops?: number | null }, ctx: Context) => {
     const paths = await connections(ctx.repos.graph, ctx.repos.search, a);

@@ -1,0 +1,64 @@
+// Every relationship-backed field answers from its compiled value when the root statement fetched it (PRELOADED,
+// by response key). Entity fields otherwise run the same compiled traversal once for all parents of the level
+// (a DataLoader over CompiledRepository.field); fact and source fields fall back to their own resolvers.
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
+import {
+  ENTITY_FIELDS,
+  FACT_FIELDS,
+  PRELOADED,
+  SOURCE_FIELDS,
+  type Preloaded,
+} from '../../db/compiler/index.js';
+import type { EntityLabel } from '../../db/ontology.js';
+import type { Context } from '../context.js';
+import { fieldSelectionOf } from '../selection.js';
+
+type Resolver = GraphQLFieldResolver<unknown, Context, Record<string, unknown>>;
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/** The compiled value of this field on `parent`, when the parent came from a compiled statement. */
+function compiled(parent: unknown, info: GraphQLResolveInfo): { value: unknown } | null {
+  const pre = (parent as { [PRELOADED]?: Preloaded } | null)?.[PRELOADED];
+  const key = info.path.key as string;
+  return pre && Object.hasOwn(pre, key) ? { value: pre[key] } : null;
+}
+
+/** Resolvers for every relationship-backed entity field (rules.ts): compiled value, else one batched statement. */
+export function entityRelationResolvers(): ResolverMap {
+  return Object.fromEntries(
+    Object.entries(ENTITY_FIELDS).map(([label, rules]) => [
+      label,
+      Object.fromEntries(
+        Object.keys(rules).map((field): [string, Resolver] => [
+          field,
+          (parent, _args, ctx, info) => {
+            const hit = compiled(parent, info);
+            if (hit) return hit.value;
+            const id = (parent as { id: string }).id;
+            return ctx.loaders.field({ label: label as EntityLabel, f: fieldSelectionOf(info) }).load(id);
+          },
+        ]),
+      ),
+    ]),
+  );
+}
+
+/** Fact-object and source resolvers, answering from the compiled value first. */
+export function preferCompiled(resolvers: ResolverMap): ResolverMap {
+  const out: ResolverMap = { ...resolvers };
+  const wrap = (type: string, fields: Record<string, unknown>) => {
+    const own = { ...(out[type] ?? {}) };
+    for (const field of Object.keys(fields)) {
+      const fallback =
+        (own[field] as Resolver | undefined) ?? ((p: unknown) => (p as Record<string, unknown>)[field]);
+      own[field] = ((parent, args, ctx, info) => {
+        const hit = compiled(parent, info);
+        return hit ? hit.value : fallback(parent, args, ctx, info);
+      }) satisfies Resolver;
+    }
+    out[type] = own;
+  };
+  for (const [type, fields] of Object.entries(FACT_FIELDS)) wrap(type, fields);
+  wrap('Source', SOURCE_FIELDS);
+  return out;
+}
