@@ -10,14 +10,22 @@ declare module 'vitest' {
   }
 }
 
-let db: DatabaseHandle | undefined;
+// The `int` and `e2e` projects share one database (their files run one at a time); the last teardown stops it.
+let db: Promise<DatabaseHandle> | undefined;
+let users = 0;
 
 export async function setup(project: TestProject): Promise<void> {
-  db = await obtainDatabase(loadConfig(), { ephemeral: true, progress: stderrProgress });
-  process.stderr.write(`[tests] using ${db.kind} Neo4j at ${db.uri}\n`);
-  project.provide('neo4j', { uri: db.uri, user: db.user, password: db.password, kind: db.kind });
+  users += 1;
+  if (!db) {
+    db = obtainDatabase(loadConfig(), { ephemeral: true, progress: stderrProgress });
+    const h = await db;
+    process.stderr.write(`[tests] using ${h.kind} Neo4j at ${h.uri}\n`);
+  }
+  const h = await db;
+  project.provide('neo4j', { uri: h.uri, user: h.user, password: h.password, kind: h.kind });
 }
 
 export async function teardown(): Promise<void> {
-  await db?.stop();
+  users -= 1;
+  if (users === 0) await (await db)?.stop();
 }
