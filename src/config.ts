@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS } from './graphql/plugins/limits.js';
+import { DEFAULT_ADMISSION } from './request/admission.js';
 
 const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -43,6 +44,19 @@ export const EnvInput = z.object({
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_QUERY_LIMITS.maxAliases),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(DEFAULT_QUERY_LIMITS.maxTokens),
   QUERY_MAX_COST: z.coerce.number().int().min(1).max(10_000_000).default(DEFAULT_QUERY_LIMITS.maxCost),
+  /** Operations estimated at this cost or more (see QUERY_MAX_COST) pass the admission queue; 1: every one. */
+  ADMISSION_MIN_COST: z.coerce.number().int().min(0).max(10_000_000).default(1),
+  /** Admitted operations running at once; beyond, they wait in the queue. */
+  ADMISSION_MAX_CONCURRENT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000)
+    .default(DEFAULT_ADMISSION.maxConcurrent),
+  /** Operations waiting at most; one more is refused at once with SERVICE_OVERLOADED (HTTP 503). */
+  ADMISSION_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_ADMISSION.maxQueued),
+  /** Longest wait in the queue before SERVICE_OVERLOADED. */
+  ADMISSION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_ADMISSION.maxWaitMs),
   /** Largest request body accepted, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
   /** Rate-limit budget per client (API key or IP), in cost points; 0 turns rate limiting off. */
@@ -122,6 +136,12 @@ function toConfig(env: z.infer<typeof EnvInput>, cwd: string) {
         maxCost: env.QUERY_MAX_COST,
       },
       maxBodyBytes: env.MAX_BODY_BYTES,
+      admission: {
+        minCost: env.ADMISSION_MIN_COST,
+        maxConcurrent: env.ADMISSION_MAX_CONCURRENT,
+        maxQueued: env.ADMISSION_MAX_QUEUED,
+        maxWaitMs: env.ADMISSION_MAX_WAIT_MS,
+      },
       rateLimit:
         env.RATE_LIMIT_POINTS > 0
           ? { points: env.RATE_LIMIT_POINTS, windowMs: env.RATE_LIMIT_WINDOW_S * 1000 }

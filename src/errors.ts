@@ -11,7 +11,11 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'RATE_LIMITED'
-  | 'CSRF_REJECTED';
+  | 'CSRF_REJECTED'
+  /** Too many expensive questions at once: refused at once (HTTP 503, Retry-After), see src/request/admission.ts. */
+  | 'SERVICE_OVERLOADED'
+  /** The client went away; its database work was stopped (nobody reads this answer). */
+  | 'REQUEST_CANCELLED';
 
 export class ChipgraphError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -29,3 +33,7 @@ export const notFound = (what: string, id: string, suggestions: string[] = [], a
       (suggestions.length ? ` Did you mean: ${suggestions.join(', ')}?` : ''),
     { argument, id, suggestions },
   );
+
+/** What a request's database work ends with once its client has gone (nobody reads it). */
+export const requestCancelled = () =>
+  new ChipgraphError('REQUEST_CANCELLED', 'The client closed the request; its query was stopped.');

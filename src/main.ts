@@ -3,6 +3,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { loadConfig, ConfigError } from './config.js';
 import { obtainDatabase, type DatabaseHandle } from './db/database.js';
 import { createLogger } from './logger.js';
+import { installFatalHandlers, watchHeap, watchNeo4jProcess } from './process-guards.js';
 import { logProgress } from './progress.js';
 import { openGraph } from './startup.js';
 
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  installFatalHandlers(logger);
+  watchHeap(logger);
   const progress = logProgress(logger);
 
   const started: { db?: DatabaseHandle } = {};
@@ -27,16 +30,23 @@ async function main(): Promise<void> {
       await started.db.stop().catch((err: unknown) => logger.error({ err }, 'stopping Neo4j failed'));
   };
   // Signals during start-up still stop what was started.
-  const earlyExit = () => {
+  const earlyExit = (signal: NodeJS.Signals) => {
+    logger.warn({ signal }, 'signal during start-up: stopping');
     stopping = true;
     void stopDb().finally(() => process.exit(130));
   };
-  process.once('SIGINT', earlyExit);
-  process.once('SIGTERM', earlyExit);
+  const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of SIGNALS) process.once(s, earlyExit);
 
   const db = await obtainDatabase(config, { progress });
   started.db = db;
   if (stopping) return;
+  const neo4jProcess = db.process;
+  if (neo4jProcess) {
+    watchNeo4jProcess(logger, neo4jProcess, () => {
+      if (neo4jProcess.startedHere) process.exit(1);
+    });
+  }
   const { driver, yoga, observability } = await openGraph(config, logger, db, progress);
   // Yoga is a fetch handler; node's http server takes it as a request listener.
   // Slow clients may not hold sockets for long: headers within 10 s, the whole request within 30 s.
@@ -67,12 +77,12 @@ async function main(): Promise<void> {
   logger.info({ url: `http://${shown}:${port}/graphql` }, 'chipgraph is serving GraphQL');
   process.stderr.write(`\nchipgraph: GraphQL and GraphiQL at http://${shown}:${port}/graphql\n\n`);
 
-  process.removeListener('SIGINT', earlyExit);
-  process.removeListener('SIGTERM', earlyExit);
+  for (const s of SIGNALS) process.removeListener(s, earlyExit);
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    // At warn: the reason this process ends is shown at every LOG_LEVEL above silent.
+    logger.warn({ signal }, 'shutting down: no new connections, finishing in-flight requests');
     // Stop accepting; close idle keep-alive sockets; in-flight requests finish before 'close' fires.
     http.close(() => {
       void (async () => {
@@ -86,8 +96,7 @@ async function main(): Promise<void> {
     http.closeIdleConnections();
     setTimeout(() => http.closeAllConnections(), 10_000).unref();
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  for (const s of SIGNALS) process.on(s, () => shutdown(s));
 }
 
 main().catch((err: unknown) => {

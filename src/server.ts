@@ -6,16 +6,19 @@ import { useOperationAuth } from './auth/plugin.js';
 import type { AuthSettings } from './auth/request-auth.js';
 import type { Executor } from './db/executor.js';
 import { createContext, type Context } from './graphql/context.js';
+import { useAdmission } from './graphql/plugins/admission.js';
 import { useErrorCodes } from './graphql/plugins/error-codes.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/plugins/limits.js';
 import { maskedErrors, yogaLogging } from './graphql/plugins/masked-errors.js';
 import { useQueryLimits } from './graphql/plugins/query-limits.js';
 import { buildSchema, exampleOperations } from './graphql/schema.js';
+import { AdmissionGate, DEFAULT_ADMISSION, type AdmissionOptions } from './request/admission.js';
 import { corsPolicy } from './http/cors.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { useMetricsEndpoint } from './http/metrics.js';
-import { RateLimiter, type BudgetLimiter, type RateLimitOptions } from './http/rate-limit.js';
-import { useRequestContext } from './http/request-context.js';
+import { RateLimiter, type BudgetLimiter, type RateLimitOptions } from './request/rate-limit.js';
+import { useRequestContext } from './request/request-context.js';
+import { useChangesFeed } from './http/changes-feed.js';
 import { useExports } from './http/exports.js';
 import { graphiqlVariablesFromUrl, useExplorer } from './http/static.js';
 import { useMcp } from './mcp/http.js';
@@ -53,6 +56,11 @@ export interface HttpOptions {
   trustProxy?: boolean;
   /** Origins allowed to call from browser pages on other origins (`*` for any); none by default. */
   corsOrigins?: readonly string[];
+  /**
+   * The bounded queue queries costing `minCost` or more pass (mutations too when listed in `operations`); omitted
+   * parts take DEFAULT_ADMISSION, cost 1, queries only.
+   */
+  admission?: Partial<AdmissionOptions & { minCost: number; operations: readonly ('query' | 'mutation')[] }>;
 }
 
 export function createServer(deps: ServerDeps) {
@@ -61,6 +69,8 @@ export function createServer(deps: ServerDeps) {
   const ownLimiter = http.rateLimiter ?? (http.rateLimit ? new RateLimiter(http.rateLimit) : undefined);
   const rateLimiter = ownLimiter && metrics ? countRefusals(ownLimiter, metrics) : ownLimiter;
   const corsOrigins = http.corsOrigins ?? [];
+  const { minCost = 1, operations, ...admission } = http.admission ?? {};
+  const gate = new AdmissionGate({ ...DEFAULT_ADMISSION, ...admission });
   const yoga: YogaServerInstance<object, Context> = createYoga<object, Context>({
     schema: buildSchema(),
     graphqlEndpoint,
@@ -86,6 +96,7 @@ export function createServer(deps: ServerDeps) {
       useExplorer(publicDir),
       useRequestContext({ graphqlEndpoint, trustProxy: http.trustProxy ?? false, rateLimiter }),
       useExports(() => yoga),
+      useChangesFeed(() => yoga),
       useMcp(() => yoga, {
         auth,
         limits: { ...DEFAULT_QUERY_LIMITS, ...http.limits },
@@ -103,6 +114,12 @@ export function createServer(deps: ServerDeps) {
         rateLimiter,
         // A verified API key (settled by useOperationAuth just before) pays from its own budget.
         identify: http.rateLimitIdentity ?? ((ctx) => (ctx as Partial<Context>).auth?.known?.keyId),
+      }),
+      useAdmission({
+        gate,
+        minCost,
+        operations,
+        onRefuse: (reason) => logger.debug({ reason, ...gateState(gate) }, 'operation refused: overloaded'),
       }),
       useReadinessCheck({
         endpoint: '/readyz',
@@ -126,3 +143,5 @@ export function createServer(deps: ServerDeps) {
 }
 
 export type ChipgraphServer = ReturnType<typeof createServer>;
+
+const gateState = (gate: AdmissionGate) => ({ running: gate.active, waiting: gate.waiting });

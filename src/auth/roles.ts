@@ -12,7 +12,7 @@ export interface Principal {
 }
 
 /**
- * The role matrix (also in the README). Reads need no key unless READS_REQUIRE_KEY is set, then any key.
+ * The role matrix (also in docs/operations.md). Reads need no key unless READS_REQUIRE_KEY is set, then any key.
  * Actions not listed here do not exist: there is no delete; a fact is retracted, which keeps its history.
  */
 export const REQUIRED_ROLE = {

@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   kind: 'external' | 'docker' | 'local';
   /** Stops what this process started; a no-op for an external server. */
   stop(): Promise<void>;
+  /** The local JVM's process (started here, or an already running one attached to), watched by main.ts. */
+  process?: { pid: number; startedHere: boolean };
 }
 
 export interface ObtainOptions {
@@ -85,6 +87,7 @@ export async function obtainDatabase(config: Config, opts: ObtainOptions = {}): 
     user: 'neo4j',
     password: '',
     kind: 'local',
+    process: { pid: local.pid, startedHere: local.startedHere },
     stop: async () => {
       await local.stop();
       if (opts.ephemeral) fs.rmSync(instanceDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // The one boundary every database call passes: sessions closed in `finally`, driver error codes mapped to typed
-// errors, reads in read transactions (so a cluster can route them to replicas), round trips counted.
+// errors, reads in read transactions (so a cluster can route them to replicas), round trips counted, and a
+// request's work stopped in Neo4j when its client goes away.
 import neo4j, {
   type Driver,
   type ManagedTransaction,
@@ -7,8 +8,9 @@ import neo4j, {
   type RecordShape,
   type Session,
 } from 'neo4j-driver';
-import { ChipgraphError } from '../errors.js';
+import { ChipgraphError, requestCancelled } from '../errors.js';
 import type { DatabaseHandle } from './database.js';
+import { enableTcpNoDelayForDriver } from './tcp-nodelay.js';
 
 export interface DriverSettings {
   uri: string;
@@ -17,6 +19,8 @@ export interface DriverSettings {
 }
 
 export function createDriver(db: DriverSettings | DatabaseHandle): Driver {
+  // Without it, any statement over ~1.4 KB waits ~40 ms for a delayed ACK (see tcp-nodelay.ts).
+  enableTcpNoDelayForDriver();
   const auth = db.password ? neo4j.auth.basic(db.user, db.password) : neo4j.auth.basic('neo4j', '');
   return neo4j.driver(db.uri, auth, {
     // Fail fast when the database is gone, so /readyz and queries answer within seconds.
@@ -76,12 +80,34 @@ export class Executor {
     private readonly timeoutMs: number,
     private readonly counter: QueryCounter = { queries: 0 },
     private readonly parent: Executor | null = null,
+    private readonly signal: AbortSignal | undefined = undefined,
   ) {}
 
-  /** A view that counts this request's round trips separately (shared driver and pool); the parent counts all. */
-  forRequest(): Executor {
-    return new Executor(this.driver, this.database, this.timeoutMs, { queries: 0 }, this);
+  /**
+   * A view that counts this request's round trips separately (shared driver and pool); the parent counts all.
+   * With `signal` (Yoga's `request.signal`), aborting it stops the view's work: a call not yet started fails at
+   * once, and a running one has its session closed, which resets the connection and so rolls the transaction back
+   * and stops its query in Neo4j.
+   */
+  forRequest(signal?: AbortSignal): Executor {
+    return new Executor(this.driver, this.database, this.timeoutMs, { queries: 0 }, this, signal);
   }
+
+  /** This request's view without its abort signal: for work shared with other requests (one scan several await). */
+  unaborted(): Executor {
+    return new Executor(this.driver, this.database, this.timeoutMs, this.counter, this.parent, undefined);
+  }
+
+  /**
+   * State kept once per base executor (so once per process and database), shared by every request's view: what
+   * repositories, built per request, cache across requests (the stats answer, say). `make` runs on first use.
+   */
+  shared<T>(key: string, make: () => T): T {
+    const state = this.root.sharedState;
+    if (!state.has(key)) state.set(key, make());
+    return state.get(key) as T;
+  }
+  private readonly sharedState = new Map<string, unknown>();
 
   get queryCount(): number {
     return this.counter.queries;
@@ -190,6 +216,8 @@ export class Executor {
         'The graph database is unavailable; try again shortly.',
       );
     }
+    const signal = this.signal;
+    if (signal?.aborted) throw requestCancelled();
     this.counter.queries += 1;
     for (let e = this.parent; e; e = e.parent) e.counter.queries += 1;
     const session = this.driver.session({
@@ -199,16 +227,31 @@ export class Executor {
     const root = this.root;
     root.openSessions += 1;
     for (const o of root.observers) o.sessions?.(root.openSessions);
+    let closing: Promise<void> | undefined;
+    let onAbort: (() => void) | undefined;
     try {
-      return await fn(session);
+      if (!signal) return await fn(session);
+      // Closing a session whose transaction is open sends RESET: Neo4j stops the query and rolls back. The work's
+      // own promise then fails too; the race has already settled, so that failure is seen by nobody.
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          closing ??= session.close();
+          reject(requestCancelled());
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+      return await Promise.race([fn(session), aborted]);
     } catch (err) {
+      if (signal?.aborted) throw requestCancelled();
       const mapped = mapDriverError(err);
       if (mapped instanceof ChipgraphError && mapped.extensions.code === 'SERVICE_UNAVAILABLE') {
         this.breaker.openUntil = Date.now() + BREAKER_MS;
       }
       throw mapped;
     } finally {
-      await session.close();
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      if (closing) await closing.catch(() => {});
+      else await session.close();
       root.openSessions -= 1;
       for (const o of root.observers) o.sessions?.(root.openSessions);
     }

@@ -1,7 +1,7 @@
 // Mutation inputs checked with zod before anything touches the database: every problem at once, each naming
 // its input field. The seed format's record schemas are reused, so the API accepts exactly what the seed does.
 import { z } from 'zod';
-import { LABEL_OF_KIND, RELATIONSHIP_TYPES, type EntityKind, type EntityLabel } from '../db/ontology.js';
+import { LABEL_OF_KIND, RELATIONSHIP_TYPES, type EntityKind } from '../db/ontology.js';
 import {
   ChipRecord,
   CompanyRecord,
@@ -14,13 +14,24 @@ import {
   type RelationshipType,
 } from '../db/seed/records.js';
 import { relationshipId } from '../db/seed/validate.js';
+import type {
+  AddSourceCommand,
+  AssertFactCommand,
+  CreateEntityCommand,
+  Props,
+  RetractFactCommand,
+  UpdateEntityCommand,
+  UserError,
+} from '../db/repositories/curation-commands.js';
 
-/** One problem with an input field, as mutation payloads report it. */
-export interface UserError {
-  field: string[];
-  message: string;
-  code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'ALREADY_EXISTS' | 'CONFLICT';
-}
+export type {
+  AddSourceCommand,
+  AssertFactCommand,
+  CreateEntityCommand,
+  RetractFactCommand,
+  UpdateEntityCommand,
+  UserError,
+};
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
 
@@ -54,8 +65,6 @@ const Reason = z
   .max(2000, { message: 'at most 2000 characters' })
   .nullish()
   .transform((v) => (v ? v : null));
-
-type Props = Record<string, unknown>;
 
 const bad = (field: string[], message: string): UserError => ({ field, message, code: 'BAD_USER_INPUT' });
 
@@ -115,15 +124,6 @@ export interface CreateEntityArgs {
   reason?: string | null;
 }
 
-export interface CreateEntityCommand {
-  kind: EntityKind;
-  label: EntityLabel;
-  id: string;
-  /** The validated record (seed format), nulls dropped. */
-  record: Props;
-  reason: string | null;
-}
-
 const entityPlace = (key: string) =>
   (COMMON_ENTITY_FIELDS as readonly string[]).includes(key) ? ['input', key] : ['input', 'attributes', key];
 
@@ -167,16 +167,6 @@ export interface UpdateEntityArgs {
   sources?: string[] | null;
   attributes?: unknown;
   reason?: string | null;
-}
-
-export interface UpdateEntityCommand {
-  kind: EntityKind;
-  label: EntityLabel;
-  id: string;
-  expectedVersion: number | null;
-  /** Fields to set; a null value clears the field. */
-  changes: Props;
-  reason: string | null;
 }
 
 export function parseUpdateEntity(args: UpdateEntityArgs): Parsed<UpdateEntityCommand> {
@@ -238,16 +228,6 @@ export interface AssertFactArgs {
   reason?: string | null;
 }
 
-export interface AssertFactCommand {
-  id: string;
-  type: RelationshipType;
-  from: string;
-  to: string;
-  /** Relationship properties as stored (seed format, nulls dropped), without type/from/to. */
-  props: Props;
-  reason: string | null;
-}
-
 const factPlace = (key: string) =>
   COMMON_FACT_FIELDS.includes(key) ? ['input', key] : ['input', 'properties', key];
 
@@ -285,12 +265,6 @@ export function parseAssertFact(args: AssertFactArgs): Parsed<AssertFactCommand>
 
 export interface RetractFactArgs {
   id: string;
-  reason: string;
-}
-
-export interface RetractFactCommand {
-  id: string;
-  type: RelationshipType;
   reason: string;
 }
 
@@ -334,12 +308,6 @@ export interface AddSourceArgs {
   publisherId?: string | null;
   note?: string | null;
   reason?: string | null;
-}
-
-export interface AddSourceCommand {
-  id: string;
-  record: Props;
-  reason: string | null;
 }
 
 export function parseAddSource(args: AddSourceArgs): Parsed<AddSourceCommand> {

@@ -52,8 +52,16 @@ export async function timeline(
   return rows;
 }
 
-export async function stats(graph: GraphRepository, withRelationships = true) {
-  const s = await graph.stats(withRelationships);
+/**
+ * What is in the graph. Counts are cheap (count store, cached per graph version); `unsourcedRelationships` needs a
+ * scan of every fact (once per graph version), so pass `withUnsourced` only when that field is selected.
+ */
+export async function stats(
+  graph: GraphRepository,
+  withRelationships = true,
+  withUnsourced = withRelationships,
+) {
+  const s = await graph.stats(withUnsourced);
   return {
     entities: s.entities.map((e) => ({ kind: KIND_OF_LABEL[e.label as EntityLabel], count: e.count })),
     relationships: s.relationships,

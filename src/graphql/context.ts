@@ -9,6 +9,7 @@ import {
   type AlternativeRow,
   type AlternativesQuery,
 } from '../db/repositories/chip-repository.js';
+import { ChangeRepository } from '../db/repositories/change-repository.js';
 import { DependencyRepository } from '../db/repositories/dependency-repository.js';
 import { EntityRepository } from '../db/repositories/entity-repository.js';
 import { GraphRepository } from '../db/repositories/graph-repository.js';
@@ -49,6 +50,7 @@ export function createRepositories(executor: Executor) {
     chips: new ChipRepository(executor),
     orders: new OrderRepository(executor),
     compiled: new CompiledRepository(executor),
+    changes: new ChangeRepository(executor),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -107,7 +109,7 @@ export function createContext(
   request?: Request,
   authSettings?: AuthSettings,
 ): Context {
-  const executor = base.forRequest();
+  const executor = base.forRequest(request?.signal);
   const repos = createRepositories(executor);
   // Key lookups go through the base executor: they are not part of the question's round trips.
   const auth = new RequestAuth(

@@ -7,6 +7,7 @@ import { toCsv } from './exports/csv.js';
 import { ENTITY_TABLES } from './exports/entity-tables.js';
 import { FACT_TABLES } from './exports/fact-tables.js';
 import { BadParameter, coerce, fieldArgs, inputFields } from './exports/params.js';
+import { exportSources, isSourceFormat, SOURCE_EXPORTS } from './exports/sources.js';
 import { SOURCES, type GraphqlFetcher, type Row, type Table } from './exports/table.js';
 import { toGraphml, type GraphmlSubgraph } from './graphml.js';
 
@@ -14,7 +15,7 @@ export { CELL_SEPARATOR, toCsv } from './exports/csv.js';
 export type { GraphqlFetcher } from './exports/table.js';
 
 const ALL_TABLES: Record<string, Table> = { ...FACT_TABLES, ...ENTITY_TABLES };
-/** The tables, in the order the README lists them. */
+/** The tables, in the order docs/api.md lists them. */
 export const EXPORT_TABLES = ['hardware-dependencies', 'chips', 'models', 'orders', 'export-controls'].filter(
   (t) => ALL_TABLES[t],
 );
@@ -191,15 +192,23 @@ interface ExportContext {
   serverContext: object | undefined;
 }
 
-const ROUTE = /^\/export\/([a-z-]+)\.(csv|json|graphml)$/;
+const ROUTE = /^\/export\/([a-z-]+)\.(csv|json|graphml|bib|ris)$/;
 
 export async function handleExport(ctx: ExportContext): Promise<Response> {
   const m = ROUTE.exec(ctx.url.pathname);
   const name = m?.[1] ?? '';
   const format = m?.[2] ?? '';
   const table = TABLES[name];
-  const known = [...EXPORT_TABLES.flatMap((t) => [`${t}.csv`, `${t}.json`]), 'graph.graphml'];
-  if (!((table && (format === 'csv' || format === 'json')) || (name === 'graph' && format === 'graphml'))) {
+  const sources = name === 'sources' && isSourceFormat(format);
+  const known = [
+    ...EXPORT_TABLES.flatMap((t) => [`${t}.csv`, `${t}.json`]),
+    'graph.graphml',
+    ...SOURCE_EXPORTS,
+  ];
+  if (
+    !sources &&
+    !((table && (format === 'csv' || format === 'json')) || (name === 'graph' && format === 'graphml'))
+  ) {
     return jsonResponse(404, {
       error: {
         code: 'NOT_FOUND',
@@ -215,6 +224,12 @@ export async function handleExport(ctx: ExportContext): Promise<Response> {
     );
   }
   try {
+    if (sources && isSourceFormat(format)) {
+      return await exportSources(format, ctx.schema, ctx.url, {
+        run: (query, variables) => runQuery(ctx.yoga, ctx.request, ctx.serverContext, query, variables),
+        headers: async (base, ext) => downloadHeaders(base, ext, await datasetStamp(ctx)),
+      });
+    }
     if (table) return await exportTable(table, name, format as 'csv' | 'json', ctx);
     return await exportGraphml(ctx);
   } catch (err) {

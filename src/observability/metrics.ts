@@ -3,7 +3,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ExecutorObserver } from '../db/executor.js';
 import { mapDriverError } from '../db/executor.js';
-import type { RateLimitStatus } from '../http/rate-limit.js';
+import type { RateLimitStatus } from '../request/rate-limit.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 /** Operation names come from clients: past this many distinct ones, new names are counted as `other`. */

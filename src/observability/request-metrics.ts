@@ -2,7 +2,7 @@
 // plugin), and rate-limit refusals (a wrapper around whichever budget store the server uses).
 import { getOperationAST, type ExecutionArgs } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { BudgetLimiter, RateLimitStatus, Spend } from '../http/rate-limit.js';
+import type { BudgetLimiter, RateLimitStatus, Spend } from '../request/rate-limit.js';
 import type { Metrics } from './metrics.js';
 
 interface Pending {

@@ -25,7 +25,7 @@ import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trac
 import { getOperationAST, type ExecutionArgs } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ExecutorObserver } from '../db/executor.js';
-import { currentRequest } from '../http/request-context.js';
+import { currentRequest } from '../request/request-context.js';
 
 export interface TracingOptions {
   /** OTLP/HTTP base URL (OTEL_EXPORTER_OTLP_ENDPOINT); spans go to `<endpoint>/v1/traces`. */

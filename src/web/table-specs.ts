@@ -92,7 +92,7 @@ export const TABLES: TableSpec[] = [
     exportName: 'chips',
     selection: `id name aliases description family announced released status processNode memoryType memoryGb
       memoryBandwidthGbs sramMb sramBandwidthGbs fp16DenseTflops bf16DenseTflops fp8DenseTflops fp4DenseTflops
-      int8DenseTops tdpWatts interconnect interconnectGbs chinaCompliant
+      int8DenseTops tdpWatts interconnect interconnectGbs chinaCompliant isFamily
       vendor { id name country { code } } foundries { company { id name } } softwareStacks { id name }
       predecessor { id name } sources { id }`,
     columns: [
@@ -123,6 +123,7 @@ export const TABLES: TableSpec[] = [
       f('interconnect', 'interconnect'),
       n('interconnectGbs', 'interconnect GB/s'),
       f('chinaCompliant', 'China-compliant'),
+      f('isFamily', 'family node'),
       { key: 'softwareStacks', label: 'software', get: (r) => refs(r.softwareStacks) },
       link('predecessor', 'predecessor'),
       f('aliases', 'aliases'),

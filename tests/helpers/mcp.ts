@@ -1,13 +1,12 @@
 // MCP test helpers: a chipgraph HTTP server on a free port, the README's MCP snippets, and the checks every transport
 // must pass: each tool's answer compared with the GraphQL API's answer to the same question.
-import fs from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { expect } from 'vitest';
 import type { ChipgraphServer } from '../../src/server.js';
-import { gql, ROOT } from './db.js';
+import { gql } from './db.js';
+import { DOC_FILES, docsText } from './docs-text.js';
 
 export const TOOL_NAMES = [
   'connections',
@@ -49,12 +48,17 @@ export async function listen(yoga: Pick<ChipgraphServer, 'handle'>): Promise<Lis
   };
 }
 
-/** The README block marked `<!-- mcp-snippet:NAME -->`. */
+/** The block marked `<!-- mcp-snippet:NAME -->`, in the README or a docs/ page (exactly one of them). */
 export function mcpSnippet(name: string): { lang: string; code: string } {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const m = new RegExp(`<!-- mcp-snippet:${name} -->\\n\`\`\`([a-z]+)\\n([\\s\\S]*?)\\n\`\`\``).exec(readme);
-  if (!m) throw new Error(`README.md has no <!-- mcp-snippet:${name} --> block`);
-  return { lang: m[1]!, code: m[2]! };
+  const found = [
+    ...docsText().matchAll(
+      new RegExp(`<!-- mcp-snippet:${name} -->\\n\`\`\`([a-z]+)\\n([\\s\\S]*?)\\n\`\`\``, 'g'),
+    ),
+  ];
+  if (found.length !== 1)
+    throw new Error(`${DOC_FILES} hold ${found.length} <!-- mcp-snippet:${name} --> blocks, not 1`);
+  const [, lang, code] = found[0]!;
+  return { lang: lang!, code: code! };
 }
 
 export interface ToolAnswer {

@@ -1,4 +1,4 @@
-// GET /metrics: after a few queries, the Prometheus text holds every series the README lists (requests by operation
+// GET /metrics: after a few queries, the Prometheus text has the series of docs/operations.md (requests by operation
 // and code, latency, Cypher statements, sessions, refusals, seed loads, process memory), and it is exposed by
 // the one rule documented: its own port when METRICS_PORT is set, else the public port behind an admin key.
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { startMetricsServer } from '../../src/http/metrics.js';
 import { createLogger } from '../../src/logger.js';
 import { Metrics } from '../../src/observability/metrics.js';
-import { startObservability, type Observability } from '../../src/observability/setup.js';
+import { startObservability, type Observability } from '../../src/observability-setup.js';
 import { runSeed } from '../../src/db/seed/run.js';
 import { createServer } from '../../src/server.js';
 import { FIXTURES, testDriver, testExecutor } from '../helpers/db.js';

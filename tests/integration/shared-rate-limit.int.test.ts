@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SharedRateLimiter } from '../../src/http/shared-rate-limit.js';
+import { SharedRateLimiter } from '../../src/request/shared-rate-limit.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { createServer } from '../../src/server.js';
 import { FIXTURES, testDriver, testExecutor } from '../helpers/db.js';

@@ -1,5 +1,6 @@
-// Runs every README snippet marked `<!-- snippet:NAME -->` against a live server on a free port: curl in bash,
-// Python with requests + pandas, JavaScript in node, the spreadsheet formula's URL, and the iframe in Chromium.
+// Runs every snippet marked `<!-- snippet:NAME -->` in README.md or docs/*.md against a live server on a free port:
+// curl in bash, Python with requests + pandas, JavaScript in node, the spreadsheet formula's URL, and the iframe in
+// Chromium.
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,7 @@ import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startServer, type RunningServer } from '../e2e/harness.js';
-import { ROOT } from '../helpers/db.js';
+import { DOC_FILES, docsText } from '../helpers/docs-text.js';
 
 const run = promisify(execFile);
 const README_BASE = 'http://localhost:4000';
@@ -20,9 +21,9 @@ interface Snippet {
 }
 
 function snippets(): Map<string, Snippet> {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const found = new Map<string, Snippet>();
-  for (const m of readme.matchAll(/<!-- snippet:([a-z-]+) -->\n```([a-z]+)\n([\s\S]*?)\n```/g)) {
+  for (const m of docsText().matchAll(/<!-- snippet:([a-z-]+) -->\n```([a-z]+)\n([\s\S]*?)\n```/g)) {
+    if (found.has(m[1]!)) throw new Error(`${DOC_FILES} hold two <!-- snippet:${m[1]} --> blocks`);
     found.set(m[1]!, { name: m[1]!, lang: m[2]!, code: m[3]! });
   }
   return found;
@@ -47,7 +48,7 @@ const all = snippets();
 
 function snippet(name: string): string {
   const s = all.get(name);
-  if (!s) throw new Error(`README.md has no <!-- snippet:${name} --> block`);
+  if (!s) throw new Error(`${DOC_FILES} have no <!-- snippet:${name} --> block`);
   return s.code.replaceAll(README_BASE, server.base);
 }
 
@@ -61,7 +62,7 @@ afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-describe('README "Use it from your tools" snippets', () => {
+describe('"Use it from your tools" snippets (README and docs/tools.md)', () => {
   it('are all found, and all point at the server the README talks about', () => {
     expect([...all.keys()].sort()).toEqual(['curl', 'iframe', 'javascript', 'python', 'sheets']);
     for (const s of all.values()) expect(s.code).toContain(README_BASE);

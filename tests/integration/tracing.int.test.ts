@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startObservability } from '../../src/observability/setup.js';
+import { startObservability } from '../../src/observability-setup.js';
 import type { Tracing } from '../../src/observability/tracing.js';
 import { createServer } from '../../src/server.js';
 import { FIXTURES, testDriver, testExecutor } from '../helpers/db.js';

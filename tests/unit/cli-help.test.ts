@@ -8,6 +8,7 @@ import { ROOT } from '../helpers/paths.js';
 
 const TOOLS: Record<string, string> = {
   seed: 'src/cli/seed.ts',
+  release: 'src/cli/release.ts',
   validate: 'src/cli/validate.ts',
   keys: 'src/cli/keys.ts',
   neo4j: 'src/cli/neo4j.ts',

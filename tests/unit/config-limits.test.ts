@@ -8,10 +8,27 @@ describe('limits configuration', () => {
     expect(http).toEqual({
       limits: { maxDepth: 10, maxAliases: 30, maxTokens: 5_000, maxCost: 20_000 },
       maxBodyBytes: 100_000,
+      admission: { minCost: 1, maxConcurrent: 8, maxQueued: 64, maxWaitMs: 5_000 },
       rateLimit: { points: 100_000, windowMs: 60_000 },
       trustProxy: false,
       corsOrigins: [],
     });
+  });
+
+  it('reads the admission queue and refuses a size it cannot use', () => {
+    const env = {
+      ADMISSION_MIN_COST: '50',
+      ADMISSION_MAX_CONCURRENT: '2',
+      ADMISSION_MAX_QUEUED: '0',
+      ADMISSION_MAX_WAIT_MS: '250',
+    };
+    expect(loadConfig(env, '/repo').http.admission).toEqual({
+      minCost: 50,
+      maxConcurrent: 2,
+      maxQueued: 0,
+      maxWaitMs: 250,
+    });
+    expect(() => loadConfig({ ADMISSION_MAX_CONCURRENT: '0' }, '/repo')).toThrow(/ADMISSION_MAX_CONCURRENT/);
   });
 
   it('reads a CORS allow-list and turns the rate limit off with 0', () => {

@@ -1,6 +1,6 @@
 // Token buckets: spend, refuse with the wait, refill continuously, forget the least recently used clients.
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/http/rate-limit.js';
+import { RateLimiter } from '../../src/request/rate-limit.js';
 
 function limiter(points: number, windowMs: number, maxClients?: number) {
   const clock = { now: 0 };

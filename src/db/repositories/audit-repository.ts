@@ -1,8 +1,10 @@
 // Reads of the audit trail (a fact by id, an entity's history, the whole log) and the transaction skeleton every
 // curation write runs in; CurationRepository adds the writes.
 import type { ManagedTransaction, Node } from 'neo4j-driver';
-import type { Principal } from '../../auth/roles.js';
+import type { Actor } from './curation-commands.js';
 import type { Executor } from '../executor.js';
+import { BUMP_GRAPH_VERSION } from '../graph-version.js';
+import { recordCurationChange } from './change-records.js';
 import {
   type AuditAction,
   type AuditEntry,
@@ -45,14 +47,17 @@ export class AuditRepository {
          SET s.value = coalesce(s.value, 0) + 1
          RETURN s.value AS seq`,
       );
-      return apply(tx, seq.records[0]!.get('seq'));
+      await tx.run(BUMP_GRAPH_VERSION); // readers' caches (stats) see this write with their next read
+      const result = await apply(tx, seq.records[0]!.get('seq'));
+      await recordCurationChange(tx, result.audit); // the public change feed's entry (no actor: see change-records)
+      return result;
     });
   }
 
   protected auditProps(
     auditId: string,
     seq: number,
-    actor: Principal,
+    actor: Actor,
     action: AuditAction,
     target: { kind: AuditTargetKind; id: string; subjects?: string[] },
     before: unknown,

@@ -1,7 +1,7 @@
 // The audit trail's records and the pure helpers curation writes share: node properties without bookkeeping,
 // audit entries, curated facts, the sources a record cites, and the Cypher fragments both repositories use.
 import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
-import type { UserError } from '../../domain/curation-inputs.js';
+import type { UserError } from './curation-commands.js';
 import { KIND_OF_LABEL, RELATIONSHIP_ENDPOINTS, type EntityLabel } from '../ontology.js';
 import type { RelationshipType, SuspensionRecord } from '../seed/records.js';
 import { DERIVED_PROPS, suspensionProps } from '../stored.js';

@@ -1,7 +1,7 @@
 // Cypher for curation writes and the audit trail. Every write is one transaction that checks, writes and records
 // an (:AuditRecord) together, so a write and its audit record exist both or neither.
 import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
-import type { Principal } from '../../auth/roles.js';
+import type { Actor } from './curation-commands.js';
 import type {
   AddSourceCommand,
   AssertFactCommand,
@@ -9,7 +9,7 @@ import type {
   RetractFactCommand,
   UpdateEntityCommand,
   UserError,
-} from '../../domain/curation-inputs.js';
+} from './curation-commands.js';
 import { RELATIONSHIP_ENDPOINTS } from '../ontology.js';
 import type { Confidence, SourceKind } from '../seed/records.js';
 import { confidenceProblem } from '../seed/source-rules.js';
@@ -40,7 +40,7 @@ export class CurationRepository extends AuditRepository {
     return toEntity(res.records[0]!.get('n'));
   }
 
-  async createEntity(cmd: CreateEntityCommand, actor: Principal, auditId: string) {
+  async createEntity(cmd: CreateEntityCommand, actor: Actor, auditId: string) {
     return this.write<EntityView>(
       auditId,
       async (tx, seq) => {
@@ -94,7 +94,7 @@ export class CurationRepository extends AuditRepository {
     );
   }
 
-  async updateEntity(cmd: UpdateEntityCommand, actor: Principal, auditId: string) {
+  async updateEntity(cmd: UpdateEntityCommand, actor: Actor, auditId: string) {
     return this.write<EntityView>(
       auditId,
       async (tx, seq) => {
@@ -171,7 +171,7 @@ export class CurationRepository extends AuditRepository {
     );
   }
 
-  async assertFact(cmd: AssertFactCommand, actor: Principal, auditId: string) {
+  async assertFact(cmd: AssertFactCommand, actor: Actor, auditId: string) {
     return this.write<CuratedFact>(
       auditId,
       async (tx, seq) => {
@@ -273,7 +273,7 @@ export class CurationRepository extends AuditRepository {
    */
   async retractFact(
     cmd: RetractFactCommand,
-    actor: Principal,
+    actor: Actor,
     auditId: string,
     authorize: (origin: string) => void,
   ) {
@@ -331,7 +331,7 @@ export class CurationRepository extends AuditRepository {
     );
   }
 
-  async addSource(cmd: AddSourceCommand, actor: Principal, auditId: string) {
+  async addSource(cmd: AddSourceCommand, actor: Actor, auditId: string) {
     return this.write<SourceView>(
       auditId,
       async (tx, seq) => {

@@ -1,8 +1,8 @@
-// Graph-shaped questions: shortest paths, neighbourhoods, the timeline and stats — one round trip each.
+// Graph-shaped questions: shortest paths, neighbourhoods, the timeline — one round trip each — and stats.
 import type { Node, Path, Relationship } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
-import { DATASET_ID, DATASET_LABEL, ENTITY_SPECS, RELATIONSHIP_TYPES } from '../ontology.js';
 import { OPEN_END } from '../stored.js';
+import { graphStats, type GraphStats } from './graph-stats.js';
 import { FACT_AS_OF, IN_FORCE, LIVE } from './list-repository.js';
 import { toEntity, toFact, toSource, type EntityView, type FactView, type SourceView } from './records.js';
 
@@ -19,14 +19,7 @@ export const ENTITY_AS_OF = (x: string) =>
 /** As of a date, an export control counts only while in force (pending, suspended or rescinded ones do not). */
 const CONTROL_AS_OF = (x: string) => `($asOf IS NULL OR NOT ${x}:ExportControl OR ${IN_FORCE(x, 'asOf')})`;
 
-export interface DatasetView {
-  version: string | null;
-  title: string | null;
-  license: string | null;
-  licenseUrl: string | null;
-  recordEnds: string | null;
-  loadedAt: string | null;
-}
+export type { DatasetView } from './graph-stats.js';
 
 const SOURCES_OF_RELS = (rels: string) => `COLLECT {
     UNWIND ${rels} AS rel UNWIND coalesce(rel.sources, []) AS sid
@@ -63,28 +56,6 @@ export interface TimelineRow {
   sourceIds: string[];
   confidence: string | null;
 }
-
-function datasetView(d: Record<string, unknown> | null): DatasetView | null {
-  if (!d) return null;
-  const text = (k: string) => (typeof d[k] === 'string' ? d[k] : null);
-  return {
-    version: text('version'),
-    title: text('title'),
-    license: text('license'),
-    licenseUrl: text('licenseUrl'),
-    recordEnds: text('recordEnds'),
-    loadedAt: text('loadedAt'),
-  };
-}
-
-/** Live relationships per type and how many lack a source: a scan of every relationship. */
-const REL_COUNTS = `CALL {
-         MATCH ()-[r]->() WHERE type(r) IN $types AND ${LIVE('r')}
-         WITH type(r) AS type, count(r) AS count,
-              sum(CASE WHEN size(coalesce(r.sources, [])) = 0 THEN 1 ELSE 0 END) AS unsourced
-         ORDER BY type
-         RETURN collect({type: type, count: count, unsourced: unsourced}) AS rels
-       }`;
 
 export class GraphRepository {
   constructor(private readonly executor: Executor) {}
@@ -187,38 +158,12 @@ export class GraphRepository {
     };
   }
 
-  /** Counts and the dataset in one round trip; the relationship scan only when `withRelationships`. */
-  async stats(withRelationships = true): Promise<{
-    entities: { label: string; count: number }[];
-    relationships: { type: string; count: number }[];
-    sources: number;
-    unsourced: number;
-    dataset: DatasetView | null;
-  }> {
-    // Labels come from the ontology's constants; node counts come from the count store. One round trip.
-    const labelCounts = ENTITY_SPECS.map(
-      (s) => `CALL { MATCH (n:${s.label}) RETURN count(n) AS ${s.label}_count }`,
-    );
-    const res = await this.executor.read(
-      `${labelCounts.join('\n')}
-       CALL { MATCH (s:Source) RETURN count(s) AS sources }
-       CALL {
-         OPTIONAL MATCH (d:${DATASET_LABEL} {id: $datasetId})
-         RETURN d {.version, .title, .license, .licenseUrl, .recordEnds, .loadedAt} AS dataset
-       }
-       ${withRelationships ? REL_COUNTS : 'WITH *, [] AS rels'}
-       RETURN *`,
-      { types: RELATIONSHIP_TYPES, datasetId: DATASET_ID },
-    );
-    const rec = res.records[0]!;
-    const rels = rec.get('rels') as { type: string; count: number; unsourced: number }[];
-    return {
-      entities: ENTITY_SPECS.map((s) => ({ label: s.label, count: rec.get(`${s.label}_count`) as number })),
-      relationships: rels.map(({ type, count }) => ({ type, count })),
-      sources: rec.get('sources') as number,
-      unsourced: rels.reduce((n, r) => n + r.unsourced, 0),
-      dataset: datasetView(rec.get('dataset') as Record<string, unknown> | null),
-    };
+  /**
+   * Counts per kind and type, sources and the dataset: count-store reads cached per graph version (graph-stats.ts);
+   * the scan for unsourced facts only when `withUnsourced`, once per graph version.
+   */
+  stats(withUnsourced = true): Promise<GraphStats> {
+    return graphStats(this.executor, withUnsourced);
   }
 
   async timeline(

@@ -34,18 +34,6 @@ export function afterPredicate(keys: SortKey[], param = 'after'): string {
   return `(${ors.join(' OR ')})`;
 }
 
-/** `afterPredicate` over a row's already computed key list (`keyListExpr`'s values) instead of its variables. */
-export function afterKeysPredicate(keys: SortKey[], list: string, param = 'after'): string {
-  const ors: string[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const ands: string[] = [];
-    for (let j = 0; j < i; j++) ands.push(`${list}[${j}] = $${param}[${j}]`);
-    ands.push(`${list}[${i}] ${keys[i]!.direction === 'ASC' ? '>' : '<'} $${param}[${i}]`);
-    ors.push(`(${ands.join(' AND ')})`);
-  }
-  return `(${ors.join(' OR ')})`;
-}
-
 /** The list of key values for a row, as Cypher (returned with each row to build its cursor). */
 export function keyListExpr(keys: SortKey[]): string {
   return `[${keys.map(keyExpr).join(', ')}]`;

@@ -1,4 +1,5 @@
-// Full-text search over names and aliases (index `entity_names`), and "did you mean" suggestions for unknown ids.
+// Full-text search over names and aliases (index `entity_names`), and "did you mean" suggestions for unknown ids
+// (index `entity_ids`).
 import type { Node } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
 import type { EntityLabel } from '../ontology.js';
@@ -52,6 +53,36 @@ function levenshtein(a: string, b: string): number {
   return dp[b.length]!;
 }
 
+const LUCENE_REFUSED = 'Neo.ClientError.Procedure.ProcedureCallFailed';
+
+/** Index hits ranked by edit distance per unknown id: enough for every id sharing a word with it in the seed. */
+const SUGGESTION_CANDIDATES = 200;
+
+/**
+ * A Lucene query over the words of an id (`nvidia-h10` → nvidia, h10), any of which may match: exact (boosted), as
+ * a prefix, within one edit (two from 3 letters), and by its first three letters, so that a typo, a missing first
+ * letter or a dropped hyphen (`nvidiaa40`) still reach their neighbours; edit distance then ranks those few.
+ */
+export function idQuery(id: string): string | null {
+  // Lower case: Lucene's operators (AND, OR, NOT) are upper-case words.
+  const words = id
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  if (words.length === 0) return null;
+  return words
+    .map((w) => {
+      const e = escapeLucene(w);
+      // Prefix and fuzzy automata over a long word are costly (Lucene refuses the largest): exact only past 40.
+      const parts = w.length <= 40 ? [`${e}^4`, `${e}*^2`] : [`${e}^4`];
+      if (w.length >= 2 && w.length <= 40) parts.push(`${e}~${w.length >= 3 ? 2 : 1}`);
+      if (w.length >= 5) parts.push(`${escapeLucene(w.slice(0, 3))}*`);
+      return `(${parts.join(' OR ')})`;
+    })
+    .join(' OR ');
+}
+
 export class SearchRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -71,10 +102,27 @@ export class SearchRepository {
     return res.records.map((r) => ({ entity: toEntity(r.get('n')), score: r.get('score') }));
   }
 
-  /** Up to `limit` existing ids closest to an unknown one (of one label, or any entity). */
+  /**
+   * Up to `limit` existing ids closest to an unknown one (of one label, or any entity). The candidates come from
+   * the `entity_ids` full-text index (each word of the id exact, as a prefix, or within one or two edits), at most
+   * SUGGESTION_CANDIDATES of them; only those are ranked here by edit distance, never every id of the label.
+   */
   async closestIds(id: string, label: EntityLabel | null, limit = 3): Promise<string[]> {
-    const res = await this.executor.read<{ id: string }>(`MATCH (n:${label ?? 'Entity'}) RETURN n.id AS id`);
     const needle = id.toLowerCase();
+    const query = idQuery(needle);
+    if (!query) return [];
+    const res = await this.executor
+      .read<{ id: string }>(
+        `CALL db.index.fulltext.queryNodes('entity_ids', $query, {limit: $candidates}) YIELD node
+         WHERE $label IS NULL OR $label IN labels(node)
+         RETURN node.id AS id`,
+        { query, label, candidates: SUGGESTION_CANDIDATES },
+      )
+      .catch((err: unknown) => {
+        // Suggestions are a courtesy: a query Lucene refuses leaves the NOT_FOUND answer without them.
+        if ((err as { code?: string }).code === LUCENE_REFUSED) return { records: [] };
+        throw err;
+      });
     return res.records
       .map((r) => r.get('id'))
       .map((candidate) => {

@@ -15,6 +15,8 @@ import type { DatasetRecord, RelationshipType, SuspensionRecord } from './record
 import type { SeedBundle } from './validate.js';
 import { suspensionProps } from '../stored.js';
 import { datasetHash, datasetProps, recordEnds, UPSERT_DATASET } from './dataset.js';
+import { BUMP_GRAPH_VERSION } from '../graph-version.js';
+import { readSeedState, recordSeedChanges } from './seed-changes.js';
 import { silentProgress, type Progress } from '../../progress.js';
 
 export const SEED_ORIGIN = 'seed';
@@ -47,7 +49,8 @@ export interface LoadOptions {
    * exhausts a few-GB heap somewhere around a million relationships.
    * 'per-batch': each batch commits on its own (used by bench/ for synthetic graphs of 1M-5M relationships). Memory
    * stays flat, but a failure leaves the batches before it committed; the load is idempotent, so re-running it
-   * finishes the job. Removals of stale seed records run after all upserts either way.
+   * finishes the job. Removals of stale seed records run after all upserts either way. Only 'single' loads record
+   * the change feed's (:Change) events (per-batch loads are bench/'s synthetic graphs).
    */
   transaction?: 'single' | 'per-batch';
   /**
@@ -57,6 +60,8 @@ export interface LoadOptions {
   prune?: boolean;
   /** Rows per UNWIND batch (default 500). Larger batches commit less often in 'per-batch' mode. */
   batchSize?: number;
+  /** Record the change feed's (:Change) events (default true; bench/changes-load.ts measures their cost). */
+  changeFeed?: boolean;
   /** `seed/dataset.json` (validateSeed reads it): stored on the Dataset node with the record's end and load time. */
   dataset?: DatasetRecord | null;
 }
@@ -246,11 +251,15 @@ export async function loadSeed(executor: Executor, bundle: SeedBundle, opts: Loa
     const params = datasetParams();
     await executor.writeTransaction(async (tx: ManagedTransaction) => {
       await tx.run(UPSERT_DATASET, params);
+      await tx.run(BUMP_GRAPH_VERSION);
     }, opts.timeoutMs ?? 600_000);
   } else {
     await executor.writeTransaction(async (tx: ManagedTransaction) => {
       // A retried transaction starts counting again.
       Object.keys(changes).forEach((k) => (changes[k as keyof typeof changes] = 0));
+      // What the records looked like before this load, for the change feed (see seed-changes.ts).
+      const prune = opts.prune !== false;
+      const before = opts.changeFeed === false ? null : await readSeedState(tx, steps, SEED_ORIGIN, prune);
       let rowsDone = 0;
       const totalRows = steps.reduce((n, s) => n + (s.rows?.length ?? 0), 0);
       for (const [index, { step, params }] of batches.entries()) {
@@ -262,8 +271,11 @@ export async function loadSeed(executor: Executor, bundle: SeedBundle, opts: Loa
           progress({ phase: 'seed', message: `loaded ${step.label}`, done: rowsDone, total: totalRows });
         }
       }
+      const at = new Date().toISOString();
+      if (before) await recordSeedChanges(tx, before, steps, { at, datasetVersion: opts.dataset?.version ?? null, prune });
       // In the same transaction as the seed: the node never describes a load that did not commit.
       await tx.run(UPSERT_DATASET, datasetParams());
+      await tx.run(BUMP_GRAPH_VERSION);
     }, opts.timeoutMs ?? 600_000);
   }
 

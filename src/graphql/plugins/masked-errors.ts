@@ -2,7 +2,7 @@
 // the client receives too: in the masked error's `extensions.requestId` and the `x-request-id` header.
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
-import { currentRequest } from '../../http/request-context.js';
+import { currentRequest } from '../../request/request-context.js';
 import type { Logger } from '../../logger.js';
 
 export function maskError(error: unknown, message: string): Error {

@@ -11,8 +11,8 @@ import {
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { ChipgraphError } from '../../errors.js';
-import { currentRequest, type CostReport } from '../../http/request-context.js';
-import type { BudgetLimiter } from '../../http/rate-limit.js';
+import { currentRequest, type CostReport } from '../../request/request-context.js';
+import type { BudgetLimiter } from '../../request/rate-limit.js';
 import type { QueryLimits } from './limits.js';
 import { analyzeOperation, DEFAULT_COST_MODEL, selectOperation, type CostModel } from './query-analysis.js';
 

@@ -1,6 +1,8 @@
 // Resolver map: thin functions that parse arguments, call a domain question or a loader, and return.
 import type { Context } from '../context.js';
 import { DateScalar, JSONScalar } from '../scalars.js';
+import { changeResolvers } from './changes.js';
+import { citationResolvers } from './citations.js';
 import { curationResolvers } from './mutations.js';
 import { queryResolvers } from './query.js';
 import { sourcesOf, typeResolvers } from './types.js';
@@ -8,10 +10,18 @@ import { sourcesOf, typeResolvers } from './types.js';
 export const resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
-  Query: { ...queryResolvers, ...curationResolvers.Query },
+  Query: {
+    ...queryResolvers,
+    ...curationResolvers.Query,
+    ...citationResolvers.Query,
+    ...changeResolvers.Query,
+  },
+  Change: changeResolvers.Change,
   ...typeResolvers,
+  Source: { ...typeResolvers.Source, ...citationResolvers.Source },
+  Dataset: citationResolvers.Dataset,
   Mutation: curationResolvers.Mutation,
-  Fact: curationResolvers.Fact,
+  Fact: { ...curationResolvers.Fact, ...citationResolvers.Fact },
   AuditRecord: curationResolvers.AuditRecord,
   TimelineEvent: {
     sources: (e: { sourceIds: string[] }, _: unknown, ctx: Context) => sourcesOf(e.sourceIds, ctx),

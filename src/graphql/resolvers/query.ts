@@ -243,7 +243,11 @@ export const queryResolvers = {
     return rows.map((r) => ({ ...r, confidence: r.confidence?.toUpperCase() ?? null }));
   },
 
-  // Relationship counts scan every relationship: only when asked (exports read just the dataset).
+  // Counts come from the count store (cached per graph version); only the unsourced check scans, when asked.
   stats: (_: unknown, __: unknown, ctx: Context, info: GraphQLResolveInfo) =>
-    stats(ctx.repos.graph, selects(info, ['relationships', 'unsourcedRelationships'])),
+    stats(
+      ctx.repos.graph,
+      selects(info, ['relationships', 'unsourcedRelationships']),
+      selects(info, ['unsourcedRelationships']),
+    ),
 };

@@ -1,5 +1,6 @@
 // The entity page: attributes, facts with sources and confidence, and the neighbourhood drawn as a graph.
 import { gql } from '../api.js';
+import { citeButton, entityCitable, factCitable } from '../cite.js';
 import { clear, extLink, h } from '../dom.js';
 import { createGraph, KIND_LABELS } from '../graph.js';
 import { ENTITY_PAGE, NEIGHBORHOOD } from '../queries.js';
@@ -100,6 +101,7 @@ export function factsTable(focus: string, sub: Subgraph, onEdge: (e: Edge) => vo
         h('td', {}, confidenceBadge(e.confidence)),
         h('td', {}, note ?? ''),
         h('td', {}, sourcesList(e.sources)),
+        h('td', {}, e.sources.length ? citeButton(factCitable(e.id, `${e.type} ${e.from} → ${e.to}`)) : ''),
       );
     });
   return h(
@@ -117,6 +119,7 @@ export function factsTable(focus: string, sub: Subgraph, onEdge: (e: Edge) => vo
         h('th', {}, 'confidence'),
         h('th', {}, 'note'),
         h('th', {}, 'sources'),
+        h('th', {}, ''),
       ),
       rows,
     ),
@@ -193,6 +196,7 @@ export async function renderEntity(root: HTMLElement, route: Route): Promise<() 
       e.aliases.length ? h('p', { class: 'aliases' }, 'also: ', e.aliases.join(' · ')) : null,
       e.description ? h('p', {}, e.description) : null,
       viewLinks(e),
+      citeButton(entityCitable(e.id, e.name), 'cite this entity’s sources'),
     ),
     h(
       'div',

@@ -98,7 +98,8 @@ async function latestChanges(schema: SchemaInfo): Promise<HTMLElement | null> {
   const hasFirst = field.args.some((a) => a.name === 'first');
   const panel = h('section', { 'data-testid': 'latest-changes' }, h('h3', {}, 'Latest changes'));
   try {
-    const sel = scalars.join(' ');
+    // A change that says itself in one line (`title`) shows just that and when.
+    const sel = ['at', 'title'].every((f) => scalars.includes(f)) ? 'at title' : scalars.join(' ');
     const data = await gql<{ changes: Record<string, unknown>[] | { nodes: Record<string, unknown>[] } }>(
       `{ changes${hasFirst ? '(first: 5)' : ''} { ${nodes ? `nodes { ${sel} }` : sel} } }`,
     );
@@ -119,6 +120,7 @@ async function latestChanges(schema: SchemaInfo): Promise<HTMLElement | null> {
             ),
           )
         : h('p', { class: 'muted' }, 'No changes recorded yet.'),
+      h('a', { href: '/changes.atom', type: 'application/atom+xml' }, 'Follow as an Atom feed'),
     );
   } catch (err) {
     panel.append(errorBox(err));

@@ -1,13 +1,13 @@
 // What a running instance needs to be watched and to share its limits, built from the config in one place:
 // metrics (always), traces (only with OTEL_EXPORTER_OTLP_ENDPOINT), the Redis-shared rate limit (with REDIS_URL),
 // and the METRICS_PORT listener. startup.ts builds it; main.ts starts the listener and closes it on shutdown.
-import type { Config } from '../config.js';
-import type { Executor } from '../db/executor.js';
-import { startMetricsServer, type MetricsServer } from '../http/metrics.js';
-import { SharedRateLimiter } from '../http/shared-rate-limit.js';
-import type { Logger } from '../logger.js';
-import { Metrics } from './metrics.js';
-import { Tracing } from './tracing.js';
+import type { Config } from './config.js';
+import type { Executor } from './db/executor.js';
+import { startMetricsServer, type MetricsServer } from './http/metrics.js';
+import { SharedRateLimiter } from './request/shared-rate-limit.js';
+import type { Logger } from './logger.js';
+import { Metrics } from './observability/metrics.js';
+import { Tracing } from './observability/tracing.js';
 
 export interface Observability {
   metrics: Metrics;
