@@ -1,8 +1,7 @@
-// Measuring: latency at concurrency 1 (own loop, for exact percentiles), throughput at concurrency N (autocannon
-// against HTTP servers, a closed loop for in-process Cypher), and per-process CPU time and memory from /proc.
+// Measuring helpers: percentiles, a keep-alive JSON POST client (start-up probes), and per-process CPU time and
+// memory from /proc. Load windows are in bench/load.ts.
 import fs from 'node:fs';
 import http from 'node:http';
-import autocannon from 'autocannon';
 
 export interface Latency {
   p50Ms: number;
@@ -11,14 +10,6 @@ export interface Latency {
   meanMs: number;
   n: number;
 }
-export interface Throughput {
-  rps: number;
-  requests: number;
-  errors: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function percentiles(samples: number[]): Latency {
@@ -31,90 +22,6 @@ export function percentiles(samples: number[]): Latency {
     p99Ms: round(at(0.99)),
     meanMs: round(mean),
     n: s.length,
-  };
-}
-
-/** Sequential requests (concurrency 1) until `maxRequests` or `maxMs`, after `warmup` unmeasured ones. */
-export async function latencyLoop(
-  fn: () => Promise<unknown>,
-  opts: { warmup: number; maxRequests: number; maxMs: number; minRequests?: number },
-): Promise<Latency> {
-  for (let i = 0; i < opts.warmup; i++) await fn();
-  const samples: number[] = [];
-  const deadline = performance.now() + opts.maxMs;
-  while (
-    samples.length < opts.maxRequests &&
-    (performance.now() < deadline || samples.length < (opts.minRequests ?? 5))
-  ) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  return percentiles(samples);
-}
-
-/** `concurrency` workers calling `fn` back to back for `durationMs` (the in-process Cypher floor). */
-export async function closedLoop(
-  fn: () => Promise<unknown>,
-  concurrency: number,
-  durationMs: number,
-): Promise<Throughput> {
-  const samples: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + durationMs;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        const t = performance.now();
-        try {
-          await fn();
-          samples.push(performance.now() - t);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  const lat = percentiles(samples);
-  return {
-    rps: round(samples.length / elapsed, 1),
-    requests: samples.length,
-    errors,
-    p50Ms: lat.p50Ms,
-    p99Ms: lat.p99Ms,
-  };
-}
-
-/** autocannon against a GraphQL endpoint with one fixed POST body. */
-export async function httpThroughput(
-  url: string,
-  body: string,
-  connections: number,
-  durationS: number,
-  retry = true,
-): Promise<Throughput> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    connections,
-    duration: durationS,
-    timeout: 30,
-  });
-  const errors = result.errors + result.non2xx;
-  // Requests still in flight at the end are not counted: a window shorter than a few requests reads as ~0 rps.
-  if (retry && result.requests.total < 2 * connections) {
-    return httpThroughput(url, body, connections, Math.min(30, durationS * 5), false);
-  }
-  return {
-    rps: round(result.requests.total / result.duration, 1),
-    requests: result.requests.total,
-    errors,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
   };
 }
 

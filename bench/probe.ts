@@ -7,7 +7,11 @@ import { createLogger } from '../src/logger.js';
 import { createServer } from '../src/server.js';
 import { capturingDriver, profile, type CapturedQuery } from './capture.js';
 import type { buildPeerSchema } from './peer/schema.js';
-import type { GraphqlCall } from './workloads.js';
+
+export interface GraphqlCall {
+  query: string;
+  variables: Record<string, unknown>;
+}
 
 /** One GraphQL answer in process, through a driver that records the Cypher it sends. */
 export interface Probe {

@@ -21,9 +21,17 @@ export function throttled(every = 2_000) {
   };
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null>,
+  timeoutMs: number,
+  /** Gives up at once when this returns a reason (the server process exited). */
+  fatal: () => string | null = () => null,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const reason = fatal();
+    if (reason) throw new Error(`${what}: ${reason}`);
     try {
       const v = await fn();
       if (v !== null) return v;
@@ -46,11 +54,14 @@ export async function firstAnswer(
   await waitFor(
     url,
     async () => {
-      if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
       const res = await post(JSON.stringify({ query }));
       return res.status === 200 && !(JSON.parse(res.text) as { errors?: unknown }).errors ? true : null;
     },
     timeoutMs,
+    () =>
+      child.exitCode !== null || child.signalCode !== null
+        ? `process exited with ${child.exitCode ?? child.signalCode}`
+        : null,
   ).catch((err: unknown) => {
     throw new Error(
       `${url}: ${(err as Error).message}${child.exitCode !== null ? ` (exit ${child.exitCode})` : ''}`,
@@ -150,5 +161,26 @@ export async function startPeer(db: DatabaseHandle, logDir: string): Promise<Sta
   );
   const url = `http://127.0.0.1:${port}/graphql`;
   await firstAnswer(url, '{ __typename }', child, 600_000);
+  return { child, url, startMs: Math.round(performance.now() - t), stop: () => stopChild(child) };
+}
+
+/** The HTTP floor (bench/floor/server.ts) in its own process; up when it answers HTTP (404 for no workload). */
+export async function startFloor(db: DatabaseHandle, logDir: string): Promise<Started> {
+  const port = await freePort();
+  const t = performance.now();
+  const child = spawnServer(
+    process.execPath,
+    ['--import', 'tsx', 'bench/floor/server.ts', db.uri, String(port)],
+    { ...process.env },
+    path.join(logDir, 'floor.log'),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const post = httpPoster(`${url}/ready`);
+  await waitFor(
+    url,
+    async () => ((await post('{}')).status === 404 ? true : null),
+    120_000,
+    () => (child.exitCode !== null ? `floor exited with ${child.exitCode}` : null),
+  );
   return { child, url, startMs: Math.round(performance.now() - t), stop: () => stopChild(child) };
 }

@@ -3,17 +3,28 @@
 // the generated markers is kept.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { OverloadResult } from './overload.js';
+import { targets } from './report-targets.js';
 
 export interface VariantResult {
   /** Concurrency 1. */
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
-  /** Best of concurrency 8 and 32. */
+  /** Best over concurrency 1, 8, 32 and 64 of the median rps of the repeats. */
   rps: number;
+  rpsC1?: number;
   rpsC8: number;
   rpsC32: number;
+  rpsC64?: number;
+  /** Per concurrency, [min, max] rps over the repeats. */
+  rpsSpread?: Record<string, number[]>;
+  /** Errors under load (SERVICE_OVERLOADED refusals are counted apart, in overloadedUnderLoad). */
   errorsUnderLoad: number;
+  overloadedUnderLoad?: number;
+  /** Highest one-minute load average seen while this variant was measured. */
+  maxLoad1?: number;
+  windows?: Record<string, number>[];
   samplesC1: number;
   /** Cypher statements per request (chipgraph and @neo4j/graphql: captured from the driver). */
   cypherQueries?: number;
@@ -36,9 +47,21 @@ export interface WorkloadResult {
   question: string;
   kind: 'lookup' | 'list' | 'global';
   peerTarget: boolean;
+  /** How many distinct inputs (ids, codes, texts) the popularity-skewed sequence holds. */
+  distinctInputs?: number;
+  /** chipgraph's normalised answers equal the HTTP floor's on the inputs checked (bench/answers.ts). */
+  answersEqual?: boolean;
+  answerDiff?: string[];
+  /** The peer's answer mapped onto chipgraph's equals it (null: the peer has no query for it). */
+  peerAnswersEqual?: boolean | null;
+  /** Measured while the one-minute load average exceeded 4. */
+  noisy?: boolean;
   chipgraph: VariantResult | null;
   chipgraphError?: string;
+  /** The floor's one statement through neo4j-driver in the bench process. */
   rawCypher: VariantResult | null;
+  /** The same statement behind a bare node:http server (bench/floor/server.ts). */
+  httpFloor?: VariantResult | null;
   neo4jGraphql: VariantResult | null;
   neo4jGraphqlNote?: string;
 }
@@ -67,102 +90,71 @@ export interface ScaleResult {
   memory: Record<string, unknown>;
   /** A server process that exited during the run (null: it ran to the end). */
   unexpectedExits?: Record<string, unknown>;
+  /** Some workload was measured while the one-minute load average exceeded 4. */
+  noisy?: boolean;
+  /** Concurrency 64 on the heaviest workload (bench/overload.ts). */
+  overload?: OverloadResult | null;
   workloads: WorkloadResult[];
 }
 
 const SCALE_ORDER = ['seed', 'small', 'medium', 'large'];
 const VARIANTS = [
-  { key: 'rawCypher', label: 'raw Cypher', color: '#6b7280', dash: '4 3' },
+  { key: 'rawCypher', label: 'floor (in process)', color: '#6b7280', dash: '4 3' },
+  { key: 'httpFloor', label: 'HTTP floor', color: '#16a34a', dash: '2 2' },
   { key: 'chipgraph', label: 'chipgraph', color: '#2563eb', dash: '' },
   { key: 'neo4jGraphql', label: '@neo4j/graphql', color: '#dc2626', dash: '' },
 ] as const;
 
-const fmt = (x: number | null | undefined, digits = 1) =>
+export const fmt = (x: number | null | undefined, digits = 1) =>
   x === null || x === undefined ? '–' : x.toFixed(digits);
-const ratio = (a: number | undefined, b: number | undefined) => (a && b ? a / b : null);
+export const ratio = (a: number | undefined, b: number | undefined) => (a && b ? a / b : null);
 
 function workloadTable(r: ScaleResult): string {
   const head =
-    '| workload | raw p50 / p95 / p99 ms | chipgraph p50 / p95 / p99 ms | @neo4j/graphql p50 / p95 / p99 ms | ' +
-    'rps raw / chipgraph / peer | chipgraph ÷ raw p50 | chipgraph ÷ peer rps | Cypher round trips cg / peer | db hits raw / cg / peer | server CPU ms/req cg / peer | Neo4j CPU ms/req raw / cg / peer |';
-  const lines = [head, `|${' --- |'.repeat(11)}`];
+    '| workload | same answer (floor / peer) | p50 ms: floor / HTTP floor / chipgraph / peer | chipgraph p95 / p99 ms | chipgraph ÷ HTTP floor p50 | ' +
+    'rps c1 · c8 · c32 · c64: HTTP floor | rps c1 · c8 · c32 · c64: chipgraph | rps c1 · c8 · c32 · c64: peer | chipgraph ÷ peer rps | Cypher statements cg / peer | db hits floor / cg / peer | CPU ms/req server+Neo4j: HTTP floor / cg / peer | errors · 503 under load (cg) |';
+  const lines = [head, `|${' --- |'.repeat(13)}`];
+  const eq = (x: boolean | null | undefined) => (x === true ? 'yes' : x === false ? '**no**' : '–');
+  const rps = (v: VariantResult | null | undefined) =>
+    v ? [v.rpsC1, v.rpsC8, v.rpsC32, v.rpsC64].map((x) => fmt(x, 0)).join(' · ') : '–';
+  const cpu = (v: VariantResult | null | undefined) =>
+    v && v.serverCpuMsPerReq !== null ? fmt(v.serverCpuMsPerReq + (v.dbCpuMsPerReq ?? 0), 1) : '–';
   for (const w of r.workloads) {
-    const lat = (v: VariantResult | null) =>
-      v ? `${fmt(v.p50Ms)} / ${fmt(v.p95Ms)} / ${fmt(v.p99Ms)}` : '–';
-    const { rawCypher: raw, chipgraph: cg, neo4jGraphql: peer } = w;
+    const { rawCypher: raw, httpFloor: hf, chipgraph: cg, neo4jGraphql: peer } = w;
     lines.push(
-      `| ${w.name} | ${lat(raw)} | ${cg ? lat(cg) : `error`} | ${lat(peer)} | ${fmt(raw?.rps, 0)} / ${fmt(cg?.rps, 0)} / ${fmt(peer?.rps, 0)} | ` +
-        `${fmt(ratio(cg?.p50Ms, raw?.p50Ms), 2)} | ${fmt(ratio(cg?.rps, peer?.rps), 2)} | ${cg?.cypherQueries ?? '–'} / ${peer?.cypherQueries ?? '–'} | ` +
-        `${raw?.dbHits ?? '–'} / ${cg?.dbHits ?? '–'} / ${peer?.dbHits ?? '–'} | ${fmt(cg?.serverCpuMsPerReq, 2)} / ${fmt(peer?.serverCpuMsPerReq, 2)} | ` +
-        `${fmt(raw?.dbCpuMsPerReq, 2)} / ${fmt(cg?.dbCpuMsPerReq, 2)} / ${fmt(peer?.dbCpuMsPerReq, 2)} |`,
+      `| ${w.name}${w.noisy ? ' (noisy)' : ''} | ${eq(w.answersEqual)} / ${eq(w.peerAnswersEqual)} | ${fmt(raw?.p50Ms)} / ${fmt(hf?.p50Ms)} / ${cg ? fmt(cg.p50Ms) : 'error'} / ${fmt(peer?.p50Ms)} | ` +
+        `${fmt(cg?.p95Ms)} / ${fmt(cg?.p99Ms)} | ${fmt(ratio(cg?.p50Ms, hf?.p50Ms), 2)} | ${rps(hf)} | ${rps(cg)} | ${rps(peer)} | ${fmt(ratio(cg?.rps, peer?.rps), 2)} | ` +
+        `${cg?.cypherQueries ?? '–'} / ${peer?.cypherQueries ?? '–'} | ${raw?.dbHits ?? '–'} / ${cg?.dbHits ?? '–'} / ${peer?.dbHits ?? '–'} | ` +
+        `${cpu(hf)} / ${cpu(cg)} / ${cpu(peer)} | ${cg ? `${cg.errorsUnderLoad} · ${cg.overloadedUnderLoad ?? 0}` : '–'} |`,
     );
   }
   return lines.join('\n');
 }
 
 function notes(r: ScaleResult): string {
-  return r.workloads
-    .filter((w) => w.neo4jGraphqlNote || w.chipgraphError)
+  const lines = r.workloads
+    .filter((w) => w.neo4jGraphqlNote || w.chipgraphError || w.answerDiff)
     .map(
       (w) =>
-        `- **${w.name}**: ${[w.chipgraphError ? `chipgraph error: \`${w.chipgraphError}\`` : '', w.neo4jGraphqlNote ? `@neo4j/graphql ${w.neo4jGraphql ? '' : '(not measured) '}— ${w.neo4jGraphqlNote}` : ''].filter(Boolean).join('; ')}`,
-    )
-    .join('\n');
-}
-
-/** The issue's targets, checked on every scale present. */
-function targets(results: ScaleResult[]): string {
-  const rows: string[] = ['| target | scale | result | details |', '| --- | --- | --- | --- |'];
-  for (const r of results.filter((x) => x.scale === 'small' || x.scale === 'medium')) {
-    const misses = r.workloads.filter(
-      (w) => w.chipgraph && w.rawCypher && w.chipgraph.p50Ms > 1.3 * w.rawCypher.p50Ms,
+        `- **${w.name}**: ${[
+          w.chipgraphError ? `chipgraph error: \`${w.chipgraphError}\`` : '',
+          w.answerDiff ? `chipgraph ≠ HTTP floor: \`${w.answerDiff.slice(0, 3).join('; ')}\`` : '',
+          w.neo4jGraphqlNote
+            ? `@neo4j/graphql ${w.neo4jGraphql ? '' : '(no row) '}— ${w.neo4jGraphqlNote}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; ')}`,
     );
-    const measured = r.workloads.filter((w) => w.chipgraph && w.rawCypher);
-    rows.push(
-      `| chipgraph p50 ≤ 1.3 × raw Cypher, every workload | ${r.scale} | ${measured.length && !misses.length ? 'holds' : `misses ${misses.length}/${measured.length}`} | ` +
-        `${misses.map((w) => `${w.name} ${fmt(ratio(w.chipgraph!.p50Ms, w.rawCypher!.p50Ms), 2)}×`).join(', ') || '–'} |`,
-    );
-  }
-  for (const r of results) {
-    const peerRows = r.workloads.filter((w) => w.peerTarget && w.chipgraph && w.neo4jGraphql);
-    if (!peerRows.length) continue;
-    const misses = peerRows.filter((w) => w.chipgraph!.rps < 1.5 * w.neo4jGraphql!.rps);
-    rows.push(
-      `| chipgraph rps ≥ 1.5 × @neo4j/graphql (nested, dependency) | ${r.scale} | ${misses.length ? `misses ${misses.length}/${peerRows.length}` : 'holds'} | ` +
-        `${peerRows.map((w) => `${w.name} ${fmt(ratio(w.chipgraph!.rps, w.neo4jGraphql!.rps), 2)}×`).join(', ')} |`,
+  const o = r.overload;
+  if (o) {
+    lines.push(
+      `- **overload** (${o.workload}, concurrency ${o.concurrency}, ${o.durationS} s): ${o.window.ok} answered, ` +
+        `${o.window.overloaded} refused with SERVICE_OVERLOADED, ${o.window.errors} errors; p50 ${fmt(o.window.p50Ms)} ms, ` +
+        `p99 ${fmt(o.window.p99Ms)} ms; crashed: ${o.crashed ? 'yes' : 'no'}; answers afterwards: ${o.answersAfter ? 'yes' : 'no'}`,
     );
   }
-  const small = results.find((x) => x.scale === 'small');
-  const large = results.find((x) => x.scale === 'large');
-  if (small && large) {
-    const lookups = small.workloads.filter((w) => w.kind === 'lookup');
-    const growth = lookups.map((w) => {
-      const l = large.workloads.find((x) => x.name === w.name);
-      return { name: w.name, g: ratio(l?.chipgraph?.p50Ms, w.chipgraph?.p50Ms) };
-    });
-    const misses = growth.filter((g) => g.g === null || g.g >= 2);
-    rows.push(
-      `| lookup p50 grows < 2× small → large | small→large | ${misses.length ? `misses ${misses.length}/${growth.length}` : 'holds'} | ${growth.map((g) => `${g.name} ${fmt(g.g, 2)}×`).join(', ')} |`,
-    );
-  } else {
-    rows.push(
-      '| lookup p50 grows < 2× small → large | small→large | not measured | needs results/small.json and results/large.json |',
-    );
-  }
-  const medium = results.find((x) => x.scale === 'medium');
-  if (small && medium) {
-    // Latency on a shared 2-core machine swings between runs; db hits per request do not.
-    const cells = small.workloads
-      .filter((w) => w.kind === 'lookup')
-      .map((w) => {
-        const m = medium.workloads.find((x) => x.name === w.name);
-        return `${w.name} p50 ${fmt(ratio(m?.chipgraph?.p50Ms, w.chipgraph?.p50Ms), 2)}×, db hits ${w.chipgraph?.dbHits ?? '–'} → ${m?.chipgraph?.dbHits ?? '–'}`;
-      });
-    rows.push(
-      `| (proxy) lookups small → medium, 10× the graph | small→medium | see details | ${cells.join('; ')} |`,
-    );
-  }
-  return rows.join('\n');
+  return lines.join('\n');
 }
 
 /** db hits per request across scales: lists should follow their answer, not the graph. */
@@ -275,6 +267,9 @@ function scaleSection(r: ScaleResult): string {
     '',
     `Start-up to first answer: \`npm start\` (build included) ${r.startup.npmStartToFirstAnswerMs ?? 'not timed with --quick'} ms, ` +
       `\`node dist/main.js\` ${r.startup.nodeDistToFirstAnswerMs} ms, @neo4j/graphql ${r.startup.neo4jGraphqlToFirstAnswerMs} ms. ` +
+      (r.noisy
+        ? 'Marked **noisy**: the one-minute load average exceeded 4 while some workload was measured. '
+        : '') +
       `Memory (RSS after the run): ${memText}.`,
     '',
     workloadTable(r),
@@ -293,18 +288,28 @@ export function writeReports(benchDir: string, result: ScaleResult): void {
   fs.writeFileSync(path.join(resultsDir, `${result.scale}.json`), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`\n${scaleSection(result)}\n`);
 
-  const results = SCALE_ORDER.flatMap((s) => {
+  const all = SCALE_ORDER.flatMap((s) => {
     const file = path.join(resultsDir, `${s}.json`);
     return fs.existsSync(file) ? [JSON.parse(fs.readFileSync(file, 'utf8')) as ScaleResult] : [];
   });
+  // Results from before the issue-11 bench (no HTTP floor, no answer check) are listed, not tabulated.
+  const isCurrent = (r: ScaleResult) => r.workloads.some((w) => w.answersEqual !== undefined);
+  const results = all.filter(isCurrent);
+  const stale = all.filter((r) => !isCurrent(r)).map((r) => r.scale);
   fs.writeFileSync(path.join(benchDir, 'latency-vs-scale.svg'), chartSvg(results));
   const generated = [
     START,
     '',
-    '## Targets (issue 7), as measured',
+    '## Targets (issue 11), as measured',
     '',
     targets(results),
     '',
+    ...(stale.length
+      ? [
+          `Not shown: results/${stale.join('.json, results/')}.json predate this bench (no HTTP floor, no answer check); rerun those scales.`,
+          '',
+        ]
+      : []),
     '## Latency vs scale',
     '',
     '![p50 latency vs scale per workload](latency-vs-scale.svg)',
