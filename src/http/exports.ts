@@ -16,9 +16,14 @@ export type { GraphqlFetcher } from './exports/table.js';
 
 const ALL_TABLES: Record<string, Table> = { ...FACT_TABLES, ...ENTITY_TABLES };
 /** The tables, in the order docs/api.md lists them. */
-export const EXPORT_TABLES = ['hardware-dependencies', 'chips', 'models', 'orders', 'export-controls'].filter(
-  (t) => ALL_TABLES[t],
-);
+export const EXPORT_TABLES = [
+  'hardware-dependencies',
+  'chips',
+  'models',
+  'companies',
+  'orders',
+  'export-controls',
+].filter((t) => ALL_TABLES[t]);
 const TABLES: Record<string, Table> = Object.fromEntries(EXPORT_TABLES.map((t) => [t, ALL_TABLES[t]!]));
 
 const NEIGHBORHOOD = `query ExportGraph($id: ID!, $depth: Int, $asOf: Date) {

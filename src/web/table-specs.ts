@@ -176,6 +176,7 @@ export const TABLES: TableSpec[] = [
     root: 'companies',
     whereType: 'CompanyWhere',
     orderEnum: 'CompanyOrderField',
+    exportName: 'companies',
     selection: `id name aliases description founded website ticker roles domains
       country { id code name } parent { id name } sources { id }`,
     columns: [

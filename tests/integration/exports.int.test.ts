@@ -274,6 +274,22 @@ describe('JSON exports', () => {
     expect(x.source_urls).toEqual(['https://example.org/report?a=1&b=2']);
   });
 
+  it("companies: one row each, filtered by the API's own CompanyWhere", async () => {
+    const all = JSON.parse((await get('/export/companies.json')).text).rows as any[];
+    const api = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ companies(first: 1) { totalCount } }' }),
+    });
+    expect(all).toHaveLength((await api.json()).data.companies.totalCount as number);
+    const hisilicon = all.find((r) => r.id === 'hisilicon');
+    expect(hisilicon).toMatchObject({ country: 'CN', parent_id: 'huawei' });
+    expect(hisilicon.source_urls.length).toBeGreaterThan(0);
+    const cn = JSON.parse((await get('/export/companies.json?countryCodes=CN&roles=chip-designer')).text).rows;
+    expect(cn.length).toBeGreaterThan(3);
+    for (const r of cn) expect(r).toMatchObject({ country: 'CN', roles: expect.arrayContaining(['chip-designer']) });
+  });
+
   it('pages through everything: the export has as many rows as the API counts', async () => {
     const rows = JSON.parse((await get('/export/hardware-dependencies.json')).text).rows as any[];
     const api = await yoga.fetch('http://test/graphql', {

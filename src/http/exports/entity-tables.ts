@@ -1,4 +1,4 @@
-// Export tables with one row per entity: chips (with specs), models, export controls.
+// Export tables with one row per entity: chips (with specs), models, companies, export controls.
 import {
   SOURCE_COLUMNS,
   SOURCES,
@@ -162,6 +162,55 @@ export const ENTITY_TABLES: Record<string, Table> = {
       'training_tokens',
       'modality',
       'hardware_note',
+      'description',
+      ...SOURCE_COLUMNS,
+    ],
+  },
+
+  companies: {
+    whereType: 'CompanyWhere',
+    pageSize: 100,
+    query: `query Companies($where: CompanyWhere, $first: Int, $after: String) {
+  page: companies(where: $where, first: $first, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id name aliases roles founded website ticker domains description
+      country { code } parent { id }
+      ${SOURCES}
+    }
+  }
+}`,
+    page: (d) => d.page as Page,
+    rows: (n) => {
+      const c = n as Row & { country: { code: string } | null; parent: Named | null; sources: Source[] };
+      return [
+        {
+          id: c.id,
+          name: c.name,
+          aliases: c.aliases,
+          roles: c.roles,
+          country: c.country?.code,
+          parent_id: c.parent?.id,
+          founded: c.founded,
+          website: c.website,
+          ticker: c.ticker,
+          domains: c.domains,
+          description: c.description,
+          ...sourceColumns(c.sources),
+        },
+      ];
+    },
+    columns: [
+      'id',
+      'name',
+      'aliases',
+      'roles',
+      'country',
+      'parent_id',
+      'founded',
+      'website',
+      'ticker',
+      'domains',
       'description',
       ...SOURCE_COLUMNS,
     ],
