@@ -39,7 +39,8 @@ const EDGE_BOOKKEEPING = new Set(['id', 'sources', 'confidence', 'origin', 'seed
 async function download(yoga: GraphqlFetcher, route: string): Promise<string> {
   const res = await yoga.fetch(`${BASE}${route}`, { method: 'GET' });
   const body = await res.text();
-  if (res.status !== 200) throw new Error(`release: ${route} answered HTTP ${res.status}: ${body.slice(0, 300)}`);
+  if (res.status !== 200)
+    throw new Error(`release: ${route} answered HTTP ${res.status}: ${body.slice(0, 300)}`);
   return body;
 }
 

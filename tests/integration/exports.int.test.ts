@@ -285,9 +285,12 @@ describe('JSON exports', () => {
     const hisilicon = all.find((r) => r.id === 'hisilicon');
     expect(hisilicon).toMatchObject({ country: 'CN', parent_id: 'huawei' });
     expect(hisilicon.source_urls.length).toBeGreaterThan(0);
-    const cn = JSON.parse((await get('/export/companies.json?countryCodes=CN&roles=chip-designer')).text).rows;
+    const cn = JSON.parse(
+      (await get('/export/companies.json?countryCodes=CN&roles=chip-designer')).text,
+    ).rows;
     expect(cn.length).toBeGreaterThan(3);
-    for (const r of cn) expect(r).toMatchObject({ country: 'CN', roles: expect.arrayContaining(['chip-designer']) });
+    for (const r of cn)
+      expect(r).toMatchObject({ country: 'CN', roles: expect.arrayContaining(['chip-designer']) });
   });
 
   it('pages through everything: the export has as many rows as the API counts', async () => {
