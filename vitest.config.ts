@@ -15,9 +15,24 @@ export default defineConfig({
     hookTimeout: 240_000,
     reporters: ['default'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'int', include: ['tests/integration/**/*.test.ts'], ...withNeo4j } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...withNeo4j } },
+      // One tier after the other (groupOrder): never a browser and two databases competing for two cores.
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'int',
+          include: ['tests/integration/**/*.test.ts'],
+          ...withNeo4j,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...withNeo4j, sequence: { groupOrder: 2 } },
+      },
     ],
   },
 });

@@ -42,7 +42,17 @@ describe('the server process', () => {
       await serving;
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.kill(signal);
-      expect(await exited).toBe(0);
+      // A process that does not stop fails here with what it printed, not at the test's timeout.
+      const code = await Promise.race([
+        exited,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => {
+            child.kill('SIGKILL');
+            reject(new Error(`still running 60 s after ${signal}:\n${stdout}\n${stderr}`));
+          }, 60_000).unref(),
+        ),
+      ]);
+      expect(code).toBe(0);
       const lines = stdout
         .split('\n')
         .filter(Boolean)
