@@ -1,7 +1,8 @@
 // Every relationship-backed field answers from its compiled value when the root statement fetched it (PRELOADED,
 // by response key). Entity fields otherwise run the same compiled traversal once for all parents of the level
 // (a DataLoader over CompiledRepository.field); fact and source fields fall back to their own resolvers.
-import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
+import type DataLoader from 'dataloader';
+import type { FieldNode, GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import {
   ENTITY_FIELDS,
   FACT_FIELDS,
@@ -23,6 +24,27 @@ function compiled(parent: unknown, info: GraphQLResolveInfo): { value: unknown }
   return pre && Object.hasOwn(pre, key) ? { value: pre[key] } : null;
 }
 
+/**
+ * The batched fallback of one field for this request: its plan and loader are built once per field node and parent
+ * type (not once per parent row), so a list of N uncompiled parents plans the field once and loads it in one batch.
+ */
+const fallbacks = new WeakMap<object, Map<FieldNode, Map<string, DataLoader<string, unknown>>>>();
+function fallbackLoader(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  label: EntityLabel,
+): DataLoader<string, unknown> {
+  let byNode = fallbacks.get(ctx.loaders);
+  if (!byNode)
+    fallbacks.set(ctx.loaders, (byNode = new Map<FieldNode, Map<string, DataLoader<string, unknown>>>()));
+  const node = info.fieldNodes[0]!;
+  let byType = byNode.get(node);
+  if (!byType) byNode.set(node, (byType = new Map<string, DataLoader<string, unknown>>()));
+  let loader = byType.get(label);
+  if (!loader) byType.set(label, (loader = ctx.loaders.field({ label, f: fieldSelectionOf(info) })));
+  return loader;
+}
+
 /** Resolvers for every relationship-backed entity field (rules.ts): compiled value, else one batched statement. */
 export function entityRelationResolvers(): ResolverMap {
   return Object.fromEntries(
@@ -35,7 +57,7 @@ export function entityRelationResolvers(): ResolverMap {
             const hit = compiled(parent, info);
             if (hit) return hit.value;
             const id = (parent as { id: string }).id;
-            return ctx.loaders.field({ label: label as EntityLabel, f: fieldSelectionOf(info) }).load(id);
+            return fallbackLoader(ctx, info, label as EntityLabel).load(id);
           },
         ]),
       ),

@@ -1,5 +1,5 @@
-// Root Query resolvers: parse arguments, ask the domain question, prime loaders with what came back.
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+// Root Query resolvers: parse arguments, ask the domain question, compile what the query selects into the question's one statement.
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   dependencyProjectionOf,
   entityProjectionOf,
@@ -34,18 +34,9 @@ type ListArgs<W> = {
   after?: string | null;
 };
 
-/** Whether the client asked for one of `fields` directly under this field (through fragments too). */
-function selects(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
-  const visit = (set: SelectionSetNode | undefined): boolean =>
-    !!set?.selections.some((s) =>
-      s.kind === Kind.FIELD
-        ? fields.includes(s.name.value)
-        : s.kind === Kind.INLINE_FRAGMENT
-          ? visit(s.selectionSet)
-          : visit(info.fragments[s.name.value]?.selectionSet),
-    );
-  return info.fieldNodes.some((n) => visit(n.selectionSet));
-}
+/** Whether the client asked for one of `fields` directly under this field (through fragments too: the look-ahead). */
+const selects = (info: GraphQLResolveInfo, fields: readonly string[]) =>
+  Object.values(selectionOf(info) ?? {}).some((list) => list.some((f) => fields.includes(f.field)));
 
 /** A list's nodes as the query selects them (nodes and edges.node), compiled into the page's statement. */
 const nodesProjection = (info: GraphQLResolveInfo) => entityProjectionOf(connectionNodesOf(info), 'n');
