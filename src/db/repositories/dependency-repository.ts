@@ -3,7 +3,7 @@
 import type { Node, Relationship } from 'neo4j-driver';
 import type { Projection } from '../compiler/index.js';
 import type { Executor } from '../executor.js';
-import { afterPredicate, keyListExpr, orderByClause, type SortKey } from './keyset.js';
+import { afterPredicate, keyListExpr, orderByClause, pageWithTotal, type SortKey } from './keyset.js';
 import { FACT_AS_OF, IN_FORCE, LIVE, MODEL_AS_OF } from '../cypher-rules.js';
 import { anchors, fragments } from './list-repository.js';
 
@@ -176,9 +176,10 @@ export class DependencyRepository {
     ) => `${start} WITH m, r, c WHERE ${where}${after ? ` AND ${afterPredicate(DEP_KEYS)}` : ''}
   WITH m, r, c ORDER BY ${orderByClause(DEP_KEYS)} LIMIT toInteger($limit)
   RETURN ${total}collect(${row('m', 'r', 'c', keyListExpr(DEP_KEYS))}) AS page`;
-    const cypher = withTotal
-      ? `CALL { ${start} WITH m, r, c WHERE ${where} RETURN count(r) AS total }\nCALL { ${pageQuery()} }\nRETURN total, page`
-      : pageQuery('null AS total, ');
+    const cypher = pageWithTotal(
+      withTotal ? `${start} WITH m, r, c WHERE ${where} RETURN count(r) AS total` : null,
+      pageQuery,
+    );
     const res = await this.executor.read<{ total: number | null; page: (RawRow & { keys: unknown[] })[] }>(
       cypher,
       {

@@ -38,3 +38,12 @@ export function afterPredicate(keys: SortKey[], param = 'after'): string {
 export function keyListExpr(keys: SortKey[]): string {
   return `[${keys.map(keyExpr).join(', ')}]`;
 }
+
+/**
+ * A page and, when `count` is given, the total over the same MATCH, as one statement of two passes (a count, then a
+ * top-k page; one pass that sorts every match timed out at the large bench scale). `page` returns its rows as
+ * `page`, given what to put before its collect (`null AS total, ` when there is no count).
+ */
+export function pageWithTotal(count: string | null, page: (total: string) => string): string {
+  return count ? `CALL { ${count} }\nCALL { ${page('')} }\nRETURN total, page` : page('null AS total, ');
+}

@@ -2,7 +2,7 @@
 import type { Node } from 'neo4j-driver';
 import type { Executor } from '../executor.js';
 import type { EntityLabel } from '../ontology.js';
-import { afterPredicate, keyListExpr, orderByClause, type SortKey } from './keyset.js';
+import { afterPredicate, keyListExpr, orderByClause, pageWithTotal, type SortKey } from './keyset.js';
 import type { Projection } from '../compiler/index.js';
 import { toEntity, type EntityView } from './records.js';
 import { LIVE } from '../cypher-rules.js';
@@ -92,9 +92,10 @@ export class ListRepository {
     ) => `${start} WITH n WHERE ${where}${q.after ? ` AND ${afterPredicate(q.keys)}` : ''}
   WITH n ORDER BY ${orderByClause(q.keys)} LIMIT toInteger($limit)
   RETURN ${total}collect({n: ${node}, keys: ${keys}}) AS page`;
-    const cypher = q.withTotal
-      ? `CALL { ${start} WITH n WHERE ${where} RETURN count(n) AS total }\nCALL { ${pageQuery()} }\nRETURN total, page`
-      : pageQuery('null AS total, ');
+    const cypher = pageWithTotal(
+      q.withTotal ? `${start} WITH n WHERE ${where} RETURN count(n) AS total` : null,
+      pageQuery,
+    );
     const res = await this.executor.read<{ total: number | null; page: { n: Node; keys: unknown[] }[] }>(
       cypher,
       {
