@@ -29,10 +29,10 @@ async function all<T>(field: string, selection: string): Promise<T[]> {
 
 const share = <T>(list: T[], test: (x: T) => boolean) => list.filter(test).length / list.length;
 
-/** Completeness: the target the data aims at, and the floor dataset 2.1.0 holds (public sources reach no further). */
+/** Completeness: the target the data aims at, and the floor dataset 2.2.0 holds (public sources reach no further). */
 const COMPLETENESS = {
-  modelsWithHardware: { target: 0.75, floor: 0.7 },
-  chipsReleased: { target: 0.8, floor: 0.57 },
+  modelsWithHardware: { target: 0.75, floor: 0.75 },
+  chipsReleased: { target: 0.8, floor: 0.64 },
   chipsDense16: { target: 0.75, floor: 0.58 },
   chipsMemory: { target: 0.85, floor: 0.78 },
   foundryConfirmed: { target: 0.5, floor: 0.17 },

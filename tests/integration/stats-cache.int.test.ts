@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUMP_GRAPH_VERSION } from '../../src/db/graph-version.js';
+import { storeUnsourcedCount } from '../../src/db/repositories/graph-stats.js';
 import { ENTITY_SPECS, KIND_OF_LABEL, RELATIONSHIP_TYPES } from '../../src/db/ontology.js';
 import { ASSERT_FACT, RETRACT_FACT, createKey, gqlAs, resetGraph } from '../helpers/curation.js';
 import { FIXTURES, gql, testDriver, testExecutor, testServer } from '../helpers/db.js';
@@ -68,8 +69,11 @@ const countOf = (stats: { relationships: { type: string; count: number }[] }, ty
 
 describe('stats', () => {
   it('equals a scan of the graph; unchanged, it costs one round trip (the version read)', async () => {
+    // The loader counted the unsourced facts: not even the first answer at this version scans for them.
+    let before = executorB.queryCount;
     expect(await statsOf(b)).toEqual(await scanned());
-    const before = executorB.queryCount;
+    expect(executorB.queryCount - before).toBe(1);
+    before = executorB.queryCount;
     expect(await statsOf(b)).toEqual(await scanned());
     expect(executorB.queryCount - before).toBe(1);
   });
@@ -116,6 +120,22 @@ describe('stats', () => {
     expect(withUnsourced.unsourcedRelationships).toBe(1);
     expect(withUnsourced).toEqual(await scanned());
     expect(await statsOf(b)).toEqual(withUnsourced);
+
+    // The loader stores the count once its load has committed; from then on no reader scans for it, and a curation
+    // write that changes it (retracting the unsourced fact) carries it over to the new version, exact.
+    expect(await storeUnsourcedCount(executorA)).toBe(1);
+    let queries = executorB.queryCount;
+    expect((await statsOf(b)).unsourcedRelationships).toBe(1);
+    expect(executorB.queryCount - queries).toBe(1);
+    const retracted = await gqlAs(a, key, RETRACT_FACT, {
+      input: { id: 'PARTNERS_WITH|nvidia|huawei', reason: 'stats-cache test: unsourced' },
+    });
+    expect(retracted.data!.retractFact.errors).toEqual([]);
+    queries = executorB.queryCount;
+    const afterRetract = await statsOf(b);
+    expect(executorB.queryCount - queries).toBe(1);
+    expect(afterRetract.unsourcedRelationships).toBe(0);
+    expect(afterRetract).toEqual(await scanned());
 
     await resetGraph(executorA, [SEED_MIN]);
     const reloaded = await scanned();

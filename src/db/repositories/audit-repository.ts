@@ -3,7 +3,7 @@
 import type { ManagedTransaction, Node } from 'neo4j-driver';
 import type { Actor } from './curation-commands.js';
 import type { Executor } from '../executor.js';
-import { BUMP_GRAPH_VERSION } from '../graph-version.js';
+import { ADJUST_UNSOURCED, BUMP_GRAPH_VERSION_CARRYING_UNSOURCED } from '../graph-version.js';
 import { recordCurationChange } from './change-records.js';
 import {
   type AuditAction,
@@ -15,6 +15,22 @@ import {
   factById,
   toAudit,
 } from './curation-records.js';
+
+/** Whether an audit image (the content of a fact before or after a write) is a live fact without a source. */
+function unsourcedLive(image: unknown): boolean {
+  if (!image || typeof image !== 'object') return false;
+  const f = image as { retracted?: unknown; sources?: unknown };
+  return (
+    (f.retracted === undefined || f.retracted === null) &&
+    (!Array.isArray(f.sources) || f.sources.length === 0)
+  );
+}
+
+/** How a curation write changed the number of live facts without a source (stats' unsourcedRelationships). */
+function unsourcedChange(audit: AuditEntry): number {
+  if (audit.targetKind !== 'FACT') return 0;
+  return Number(unsourcedLive(audit.after)) - Number(unsourcedLive(audit.before));
+}
 
 export class AuditRepository {
   constructor(protected readonly executor: Executor) {}
@@ -47,8 +63,10 @@ export class AuditRepository {
          SET s.value = coalesce(s.value, 0) + 1
          RETURN s.value AS seq`,
       );
-      await tx.run(BUMP_GRAPH_VERSION); // readers' caches (stats) see this write with their next read
+      await tx.run(BUMP_GRAPH_VERSION_CARRYING_UNSOURCED); // readers' caches (stats) see this write at their next read
       const result = await apply(tx, seq.records[0]!.get('seq'));
+      const delta = unsourcedChange(result.audit);
+      if (delta !== 0) await tx.run(ADJUST_UNSOURCED, { delta });
       await recordCurationChange(tx, result.audit); // the public change feed's entry (no actor: see change-records)
       return result;
     });

@@ -2,7 +2,7 @@
 // few retracted facts (found through the per-type `retracted` indexes), cached per process and keyed by the graph's
 // version token (src/db/graph-version.ts), which the loader and every curation write replace.
 import type { Executor } from '../executor.js';
-import { READ_GRAPH_VERSION } from '../graph-version.js';
+import { READ_GRAPH_VERSION, STORE_UNSOURCED } from '../graph-version.js';
 import { DATASET_ID, DATASET_LABEL, ENTITY_SPECS, RELATIONSHIP_TYPES } from '../ontology.js';
 import { LIVE } from './list-repository.js';
 
@@ -52,9 +52,13 @@ OPTIONAL CALL (token) {
   WITH token WHERE token IS NULL OR $cachedToken IS NULL OR token <> $cachedToken
   ${COUNTS}
 }
-RETURN token, counts`;
+RETURN token, storedUnsourced, counts`;
 
-/** The one question the count store cannot answer: a scan of every relationship, run once per graph version. */
+/**
+ * The one question the count store cannot answer: a scan of every relationship. The loader runs it once its load has
+ * committed and stores the count on the version node (curation writes keep it current); a reader runs it only on a
+ * graph loaded without that count (once per graph version and process).
+ */
 const UNSOURCED = `${READ_GRAPH_VERSION}
 CALL () {
   MATCH ()-[r]->() WHERE type(r) IN $types AND ${LIVE('r')} AND size(coalesce(r.sources, [])) = 0
@@ -101,7 +105,11 @@ function toCounts(raw: RawCounts): Counts {
 export async function graphStats(executor: Executor, withUnsourced: boolean): Promise<GraphStats> {
   const cache = executor.shared('graph-stats', () => new StatsCache());
   const cached = cache.counts;
-  const res = await executor.read<{ token: string | null; counts: RawCounts | null }>(STATS, {
+  const res = await executor.read<{
+    token: string | null;
+    storedUnsourced: number | null;
+    counts: RawCounts | null;
+  }>(STATS, {
     cachedToken: cached?.token ?? null,
     datasetId: DATASET_ID,
   });
@@ -115,10 +123,27 @@ export async function graphStats(executor: Executor, withUnsourced: boolean): Pr
   } else {
     counts = cached!.value;
   }
-  const unsourced = withUnsourced ? await unsourcedAt(executor, cache, token) : 0;
+  const stored = rec.get('storedUnsourced');
+  const unsourced = !withUnsourced ? 0 : (stored ?? (await unsourcedAt(executor, cache, token)));
   return { ...counts, unsourced };
 }
 
+/**
+ * The loader's last step: counts the unsourced facts and stores the count at the version it was taken at, in one
+ * transaction (so no write can slip between the count and the version it is stored under). Returns the count.
+ */
+export async function storeUnsourcedCount(executor: Executor, timeoutMs?: number): Promise<number> {
+  return executor.writeTransaction(async (tx) => {
+    const res = await tx.run<{ token: string | null; unsourced: number }>(UNSOURCED, {
+      types: RELATIONSHIP_TYPES,
+    });
+    const rec = res.records[0]!;
+    const token = rec.get('token');
+    const unsourced = rec.get('unsourced');
+    if (token !== null) await tx.run(STORE_UNSOURCED, { token, unsourced });
+    return unsourced;
+  }, timeoutMs);
+}
 async function unsourcedAt(executor: Executor, cache: StatsCache, token: string | null): Promise<number> {
   if (token !== null && cache.unsourced?.token === token) return cache.unsourced.value;
   // Not stopped when this request's client leaves: other requests may be waiting for the same scan.

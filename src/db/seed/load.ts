@@ -16,6 +16,7 @@ import type { SeedBundle } from './validate.js';
 import { suspensionProps } from '../stored.js';
 import { datasetHash, datasetProps, recordEnds, UPSERT_DATASET } from './dataset.js';
 import { BUMP_GRAPH_VERSION } from '../graph-version.js';
+import { storeUnsourcedCount } from '../repositories/graph-stats.js';
 import { readSeedState, recordSeedChanges } from './seed-changes.js';
 import { silentProgress, type Progress } from '../../progress.js';
 
@@ -278,6 +279,10 @@ export async function loadSeed(executor: Executor, bundle: SeedBundle, opts: Loa
       await tx.run(BUMP_GRAPH_VERSION);
     }, opts.timeoutMs ?? 600_000);
   }
+
+  // stats' count of facts without a source, taken once here rather than by a reader (a scan of every fact).
+  progress({ phase: 'seed', message: 'counting facts without a source' });
+  await storeUnsourcedCount(executor, opts.timeoutMs ?? 600_000);
 
   const count = <T extends string>(items: T[]) =>
     items.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
