@@ -122,6 +122,21 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 
 export const PROBE = '{ chip(id: "nvidia-h100") { id name } }';
 
+/**
+ * With BENCH_CPU_PROF_DIR set, chipgraph (`node dist/main.js`) and the HTTP floor run under `node --cpu-prof` and
+ * write their V8 CPU profiles there when they stop (read them with bench/profile-summary.ts).
+ */
+const cpuProf = (name: string): string[] => {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.resolve(dir)}`,
+        `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+};
+
 export async function startChipgraph(
   db: DatabaseHandle,
   how: 'node' | 'npm',
@@ -143,7 +158,12 @@ export async function startChipgraph(
   const t = performance.now();
   const child =
     how === 'node'
-      ? spawnServer(process.execPath, ['dist/main.js'], env, path.join(logDir, 'chipgraph.log'))
+      ? spawnServer(
+          process.execPath,
+          [...cpuProf('chipgraph'), 'dist/main.js'],
+          env,
+          path.join(logDir, 'chipgraph.log'),
+        )
       : spawnServer('npm', ['start'], env, path.join(logDir, 'chipgraph-npm-start.log'));
   const url = `http://127.0.0.1:${port}/graphql`;
   await firstAnswer(url, PROBE, child, 120_000);
@@ -170,7 +190,7 @@ export async function startFloor(db: DatabaseHandle, logDir: string): Promise<St
   const t = performance.now();
   const child = spawnServer(
     process.execPath,
-    ['--import', 'tsx', 'bench/floor/server.ts', db.uri, String(port)],
+    [...cpuProf('http-floor'), '--import', 'tsx', 'bench/floor/server.ts', db.uri, String(port)],
     { ...process.env },
     path.join(logDir, 'floor.log'),
   );
