@@ -1,7 +1,8 @@
 // Where a server's CPU went: reads a V8 CPU profile (`node --cpu-prof`) and sums self time per package (graphql,
 // graphql-yoga / envelop, neo4j-driver, pino...), per chipgraph folder (src/graphql, src/db...), Node's own
-// internals, garbage collection and idle. `npx tsx bench/profile-summary.ts <file.cpuprofile> [--top 25]`
-// prints the shares and the heaviest functions; RESULTS.md ("Where chipgraph's CPU goes") was read from it.
+// internals, garbage collection and idle. `npx tsx bench/profile-summary.ts <file.cpuprofile> [--top 25]
+// [--last <seconds>]` prints the shares and the heaviest functions (of the last seconds only: the load, not the
+// start-up); RESULTS.md ("Where chipgraph's CPU goes") was read from it.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -11,6 +12,8 @@ interface ProfileNode {
   children?: number[];
 }
 interface Profile {
+  startTime: number;
+  endTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -33,10 +36,17 @@ export function bucketOf(url: string, functionName: string): string {
   return url;
 }
 
-export function summarise(profile: Profile) {
+/** Self time per frame; with `lastSeconds`, only the samples of the profile's last seconds (the load, not start-up). */
+export function summarise(profile: Profile, lastSeconds?: number) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const from = lastSeconds === undefined ? -Infinity : profile.endTime - lastSeconds * 1e6;
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    t += dt;
+    if (t >= from) self.set(id, (self.get(id) ?? 0) + dt);
+  });
   const buckets = new Map<string, number>();
   const functions = new Map<string, number>();
   let total = 0;
@@ -58,14 +68,17 @@ export function summarise(profile: Profile) {
 function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { top: { type: 'string', default: '25' } },
+    options: { top: { type: 'string', default: '25' }, last: { type: 'string' } },
   });
   if (positionals.length !== 1) {
-    console.error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile> [--top N]');
+    console.error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--last <seconds>]');
     process.exit(2);
   }
   const profile = JSON.parse(fs.readFileSync(positionals[0]!, 'utf8')) as Profile;
-  const { busyMs, buckets, functions } = summarise(profile);
+  const { busyMs, buckets, functions } = summarise(
+    profile,
+    values.last === undefined ? undefined : Number(values.last),
+  );
   const pct = (us: number) => `${((100 * us) / (busyMs * 1000)).toFixed(1)}%`;
   console.log(`busy (not idle): ${busyMs.toFixed(0)} ms`);
   console.log('\nself time by package / folder (share of busy time):');
