@@ -33,6 +33,8 @@ export const EnvInput = z.object({
   NEO4J_PAGECACHE: memorySize.default('512m'),
   /** Set to false to never try Docker/testcontainers even when an engine answers. */
   NEO4J_USE_DOCKER: boolFromEnv.default(true),
+  /** A Docker engine elsewhere than the default sockets (testcontainers reads it too). */
+  DOCKER_HOST: z.string().optional(),
   SEED_ON_START: boolFromEnv.default(true),
   SEED_DIR: z.string().default('seed'),
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
@@ -111,6 +113,7 @@ function toConfig(env: z.infer<typeof EnvInput>, cwd: string) {
       password: env.NEO4J_PASSWORD,
       database: env.NEO4J_DATABASE,
       useDocker: env.NEO4J_USE_DOCKER,
+      dockerHost: env.DOCKER_HOST,
       local: {
         home: path.resolve(cwd, env.NEO4J_HOME),
         boltPort: env.NEO4J_BOLT_PORT,

@@ -5,6 +5,7 @@ import { obtainDatabase, type DatabaseHandle } from './db/database.js';
 import { createLogger } from './logger.js';
 import { installFatalHandlers, watchHeap, watchNeo4jProcess } from './process-guards.js';
 import { logProgress } from './progress.js';
+import { shutDown } from './shutdown.js';
 import { openGraph } from './startup.js';
 
 async function main(): Promise<void> {
@@ -81,20 +82,14 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    // At warn: the reason this process ends is shown at every LOG_LEVEL above silent.
-    logger.warn({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-    // Stop accepting; close idle keep-alive sockets; in-flight requests finish before 'close' fires.
-    http.close(() => {
-      void (async () => {
-        await observability.close();
-        await driver.close();
-        await stopDb();
-        logger.info('stopped');
-        process.exit(0);
-      })();
-    });
-    http.closeIdleConnections();
-    setTimeout(() => http.closeAllConnections(), 10_000).unref();
+    const close = [() => observability.close(), () => driver.close(), stopDb];
+    shutDown({ http, logger, signal, close }).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.fatal({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   for (const s of SIGNALS) process.on(s, () => shutdown(s));
 }

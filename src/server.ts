@@ -2,7 +2,7 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { ApiKeyStore } from './auth/api-keys.js';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
-import { useOperationAuth } from './auth/plugin.js';
+import { useOperationAuth } from './graphql/plugins/operation-auth.js';
 import type { AuthSettings } from './auth/request-auth.js';
 import type { Executor } from './db/executor.js';
 import { createContext, type Context } from './graphql/context.js';

@@ -24,14 +24,14 @@ export interface ObtainOptions {
   ephemeral?: boolean;
 }
 
-function dockerSocketPresent(): boolean {
-  if (process.env.DOCKER_HOST) return true;
+function dockerSocketPresent(dockerHost: string | undefined): boolean {
+  if (dockerHost) return true;
   const candidates = ['/var/run/docker.sock', path.join(os.homedir(), '.docker/run/docker.sock')];
   return candidates.some((p) => fs.existsSync(p));
 }
 
-async function tryDocker(progress: Progress): Promise<DatabaseHandle | null> {
-  if (!dockerSocketPresent()) return null;
+async function tryDocker(progress: Progress, dockerHost: string | undefined): Promise<DatabaseHandle | null> {
+  if (!dockerSocketPresent(dockerHost)) return null;
   try {
     const { getContainerRuntimeClient } = await import('testcontainers');
     await getContainerRuntimeClient();
@@ -60,7 +60,7 @@ export async function obtainDatabase(config: Config, opts: ObtainOptions = {}): 
     return { uri: c.uri, user: c.user, password: c.password, kind: 'external', stop: async () => {} };
   }
   if (c.useDocker) {
-    const docker = await tryDocker(progress);
+    const docker = await tryDocker(progress, c.dockerHost);
     if (docker) return docker;
   }
   const missing = checkJavaAndMaven();

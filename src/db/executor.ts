@@ -244,7 +244,7 @@ export class Executor {
     } catch (err) {
       if (signal?.aborted) throw requestCancelled();
       const mapped = mapDriverError(err);
-      if (mapped instanceof ChipgraphError && mapped.extensions.code === 'SERVICE_UNAVAILABLE') {
+      if (mapped instanceof ChipgraphError && mapped.code === 'SERVICE_UNAVAILABLE') {
         this.breaker.openUntil = Date.now() + BREAKER_MS;
       }
       throw mapped;

@@ -32,8 +32,6 @@ export type EntityPayload = { entity: EntityView | null; errors: UserError[]; au
 export type FactPayload = { fact: CuratedFact | null; errors: UserError[]; audit: AuditEntry | null };
 export type SourcePayload = { source: SourceView | null; errors: UserError[]; audit: AuditEntry | null };
 
-const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
-
 /**
  * Run a parsed command: refuse invalid input without touching the database, map problems found against the
  * graph (rolled back) to user errors. `current` is what a refused write reports as the target's state.
@@ -47,23 +45,9 @@ async function run<C, T>(
     const { value, audit } = await write(parsed.value, randomUUID());
     return { value, errors: [], audit };
   } catch (err) {
+    // Problems found against the graph, uniqueness rules included (the repository translates Neo4j's code).
     if (err instanceof RejectedWrite) {
       return { value: (err.current as T | undefined) ?? null, errors: err.errors, audit: null };
-    }
-    // A uniqueness rule of the graph the checks cannot see coming (e.g. a country code already in use).
-    if ((err as { code?: string }).code === CONSTRAINT_FAILED) {
-      return {
-        value: null,
-        errors: [
-          {
-            field: ['input'],
-            message:
-              'the write breaks a uniqueness rule of the graph (an id or a country code already in use)',
-            code: 'ALREADY_EXISTS',
-          },
-        ],
-        audit: null,
-      };
     }
     throw err;
   }

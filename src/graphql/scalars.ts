@@ -2,10 +2,14 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badInput } from '../errors.js';
 import { isPartialDate } from '../db/seed/records.js';
+import { toGraphQLError } from './plugins/masked-errors.js';
 
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !isPartialDate(value)) {
-    throw badInput('Date', `${JSON.stringify(value)} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+    // graphql-js reports a GraphQLError from a scalar as is, and rewords any other error: mapped here.
+    throw toGraphQLError(
+      badInput('Date', `${JSON.stringify(value)} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)`),
+    );
   }
   return value;
 }
@@ -26,6 +30,6 @@ export const JSONScalar = new GraphQLScalarType({
   serialize: (v) => v,
   parseValue: (v) => v,
   parseLiteral: () => {
-    throw badInput('JSON', 'JSON values are output only');
+    throw toGraphQLError(badInput('JSON', 'JSON values are output only'));
   },
 });

@@ -4,6 +4,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { ChangeView } from '../db/repositories/change-repository.js';
 import { CHANGE_KINDS, changeSummary } from '../domain/changes.js';
+import { httpStatusOf } from '../errors.js';
 import type { GraphqlFetcher } from './exports/table.js';
 
 export const FEED_PATH = '/changes.atom';
@@ -177,12 +178,7 @@ export async function handleChangesFeed(
     // GraphQL names its argument (entityIds); the feed's own parameter is what the client sent (entityId).
     const argument = error?.extensions?.argument;
     const parameter = Object.entries(PARAMETERS).find(([, arg]) => arg === argument)?.[0];
-    const status =
-      code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED'
-        ? 400
-        : res.status >= 400
-          ? res.status
-          : 502;
+    const status = httpStatusOf(code) ?? (res.status >= 400 ? res.status : 502);
     return errorResponse(status, code, error?.message ?? `GraphQL answered HTTP ${res.status}`, parameter);
   }
   return xmlResponse(200, toAtom(body.data.changes.nodes, url, watched));

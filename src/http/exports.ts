@@ -3,6 +3,7 @@
 // download names the dataset version it comes from; JSON answers `{ dataset, rows }`.
 import type { GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { httpStatusOf } from '../errors.js';
 import { toCsv } from './exports/csv.js';
 import { ENTITY_TABLES } from './exports/entity-tables.js';
 import { FACT_TABLES } from './exports/fact-tables.js';
@@ -38,18 +39,6 @@ interface GqlError {
   message: string;
   extensions?: { code?: string; argument?: string; http?: { status?: number } };
 }
-
-const STATUS_BY_CODE: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  QUERY_TOO_COMPLEX: 400,
-  NOT_FOUND: 404,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-  QUERY_TIMEOUT: 504,
-};
 
 class ExportFailed extends Error {
   constructor(
@@ -94,7 +83,7 @@ async function runQuery(
   const error = body.errors?.[0];
   if (error || !body.data) {
     const code = error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-    const status = STATUS_BY_CODE[code] ?? (res.status >= 400 ? res.status : 502);
+    const status = httpStatusOf(code) ?? (res.status >= 400 ? res.status : 502);
     // The export's parameters are the filter's fields (the orders' chip filter sits at `where.chip`).
     const argument = error?.extensions?.argument?.replace(/^where\.(chip\.)?/, '');
     const passOn: Record<string, string> = {};

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiKeyStore } from '../auth/api-keys.js';
 import { RequestAuth } from '../auth/request-auth.js';
+import { ChipgraphError } from '../errors.js';
 import type { Metrics } from '../observability/metrics.js';
 
 export const METRICS_PATH = '/metrics';
@@ -38,9 +39,7 @@ export function useMetricsEndpoint({ metrics, requireKey, keys }: MetricsEndpoin
         const auth = new RequestAuth(keys, request.headers.get('authorization'));
         const principal = await auth.principal().catch((err: unknown) => err);
         if (principal === null || principal instanceof Error) {
-          const unavailable =
-            (principal as { extensions?: { code?: unknown } } | null)?.extensions?.code ===
-            'SERVICE_UNAVAILABLE';
+          const unavailable = principal instanceof ChipgraphError && principal.code === 'SERVICE_UNAVAILABLE';
           endResponse(
             unavailable
               ? refusal(fetchAPI, 503, 'SERVICE_UNAVAILABLE', 'The graph database is unavailable.')

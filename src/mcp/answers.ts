@@ -2,6 +2,7 @@
 // and sources inline, plus a numbered list of the sources cited) and a short text rendering that cites them by number.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import type { ChipgraphError } from '../errors.js';
 import type { GraphqlErrorBody, GraphqlResponse } from './graphql-runner.js';
 
 export const SourceRecord = z.object({
@@ -149,6 +150,11 @@ export function errorRecord(error: GraphqlErrorBody, names: ArgumentNames = same
   if (typeof ext.found === 'number') record.found = ext.found;
   if (typeof ext.retryAfter === 'number') record.retryAfter = ext.retryAfter;
   return record;
+}
+
+/** A domain error met by the MCP layer itself (src/errors.ts), recorded exactly as the API would answer it. */
+export function domainErrorRecord(error: ChipgraphError, names?: ArgumentNames): ErrorRecord {
+  return errorRecord({ message: error.message, extensions: { code: error.code, ...error.extra } }, names);
 }
 
 export function errorResult(error: ErrorRecord): CallToolResult {

@@ -1,7 +1,6 @@
 // Checks a `graphql_query` document before it is sent: queries only (never a mutation or subscription, whatever
 // key the caller holds), and introspection held to the same depth and cost limits as any query (the API leaves
 // introspection out of both, since the token limit bounds it; an assistant has the SDL resource instead).
-import type { GraphQLError } from 'graphql';
 import {
   Kind,
   OperationTypeNode,
@@ -10,9 +9,11 @@ import {
   type FragmentDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { ChipgraphError } from '../errors.js';
 import type { QueryLimits } from '../graphql/plugins/limits.js';
 import { countTokens, tooComplex } from '../graphql/plugins/query-limits.js';
 import { DEFAULT_COST_MODEL } from '../graphql/plugins/query-analysis.js';
+import { domainErrorRecord } from './answers.js';
 
 export interface Refused {
   code: string;
@@ -75,16 +76,7 @@ function walk(
   return depth;
 }
 
-const LIMIT_ERROR = (err: GraphQLError): Refused => {
-  const ext = err.extensions as { code?: string; limit?: string; max?: number; found?: number };
-  return {
-    code: ext.code ?? 'QUERY_TOO_COMPLEX',
-    message: err.message,
-    limit: ext.limit,
-    max: ext.max,
-    found: ext.found,
-  };
-};
+const LIMIT_ERROR = (err: ChipgraphError): Refused => domainErrorRecord(err);
 
 /** The parsed document if it may be sent to the API, else why not. */
 export function checkQuery(

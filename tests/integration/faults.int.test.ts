@@ -86,12 +86,7 @@ describe('Neo4j stopped and started under a running server', () => {
 
   it('when the database is back: the same server recovers by itself', async () => {
     await start();
-    let status = 0;
-    for (let i = 0; i < 60 && status !== 200; i++) {
-      status = (await readyz()).status;
-      if (status !== 200) await new Promise((r) => setTimeout(r, 500));
-    }
-    expect(status).toBe(200);
+    await expect.poll(async () => (await readyz()).status, { timeout: 60_000, interval: 500 }).toBe(200);
     // The data written before the restart is still there, read through the same driver and pool.
     const res = await gql(yoga, CHIP);
     expect(res.errors).toBeUndefined();

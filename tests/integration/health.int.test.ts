@@ -48,11 +48,8 @@ describe('health endpoints', () => {
     expect((await get('/healthz')).status).toBe(200);
 
     await proxy.restore();
-    let status = 0;
-    for (let i = 0; i < 20 && status !== 200; i++) {
-      status = (await get('/readyz')).status;
-      if (status !== 200) await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(status).toBe(200);
+    await expect
+      .poll(async () => (await get('/readyz')).status, { timeout: 20_000, interval: 250 })
+      .toBe(200);
   });
 });

@@ -169,13 +169,16 @@ describe('past the admission queue', () => {
     });
     const release = await holdWriteLock(driver);
     let all: Promise<Answer[]>;
+    let answered = 0;
     try {
       all = Promise.all(
-        ['wait-0', 'wait-1', 'wait-2'].map((id) => gqlAs(yoga, key, ADD_SOURCE, { input: source(id) })),
+        ['wait-0', 'wait-1', 'wait-2'].map((id) =>
+          gqlAs(yoga, key, ADD_SOURCE, { input: source(id) }).finally(() => (answered += 1)),
+        ),
       );
       await vi.waitFor(async () => expect(await blockedWrites()).toBe(1), { timeout: 10_000, interval: 50 });
-      // Give the queued one time to give up while the admitted one is still held.
-      await new Promise((r) => setTimeout(r, 400));
+      // The queued one gives up (maxWaitMs) while the admitted one is still held; the third was refused at once.
+      await vi.waitFor(() => expect(answered).toBe(2), { timeout: 10_000, interval: 20 });
     } finally {
       await release();
     }

@@ -287,6 +287,7 @@ describe('loadSeed', () => {
     editJson(path.join(frozen, 'chips/chips.json'), (r) =>
       r.map((c) => (c.id === 'nvidia-h100' ? { ...c, description: 'Edited by the test.' } : c)),
     );
+    // Not a wait for a state: the clock must move on, so that a new load time can be told from the first.
     await new Promise((resolve) => setTimeout(resolve, 5));
     await runSeed(executor, [frozen]);
     expect((await read())[0].loadedAt > first.loadedAt).toBe(true);

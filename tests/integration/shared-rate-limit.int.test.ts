@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SharedRateLimiter } from '../../src/request/shared-rate-limit.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import { createServer } from '../../src/server.js';
@@ -55,11 +55,10 @@ afterAll(async () => {
 });
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await vi.waitFor(async () => expect(await check(), 'condition not met in time').toBe(true), {
+    timeout: ms,
+    interval: 100,
+  });
 }
 
 // Costs 1 point (one object): every request spends exactly one point from the client's budget.

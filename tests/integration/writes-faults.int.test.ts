@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDriver, Executor } from '../../src/db/executor.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
@@ -81,11 +81,18 @@ describe('a write interrupted by the database going away', () => {
       }
     };
     const writers = [0, 1, 2, 3].map(writer);
-    while (acknowledged < 20) await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(acknowledged).toBeGreaterThanOrEqual(20), {
+      timeout: 300_000,
+      interval: 20,
+    });
     const inFlightAtKill = inFlight;
+    const sentBeforeKill = attempts.length;
     process.kill(db.pid, 'SIGKILL');
-    // Let the writers hit the dead database for a moment, then stop them.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Let the writers hit the dead database until a write sent after the kill has been refused, then stop them.
+    await vi.waitFor(
+      () => expect(attempts.slice(sentBeforeKill).some((a) => a.codes.length > 0)).toBe(true),
+      { timeout: 60_000, interval: 20 },
+    );
     stop = true;
     await Promise.all(writers);
     await driver.close();

@@ -1,22 +1,17 @@
-// Graceful shutdown under load: an HTTP server wrapping Yoga is shut down (stop accepting, finish in-flight
-// requests, then close the driver) while writes pour in. Every write answered 2xx without errors is in the graph.
-import { createServer as createHttpServer, type Server } from 'node:http';
+// Graceful shutdown under load: an HTTP server wrapping Yoga is shut down by main.ts's own shutdown (src/shutdown.ts:
+// stop accepting, finish in-flight requests, then close the driver) while writes pour in. Every write answered 2xx
+// without errors is in the graph.
+import { createServer as createHttpServer } from 'node:http';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { shutDown } from '../../src/shutdown.js';
 import { FIXTURES, testDriver, testExecutor, testServer } from '../helpers/db.js';
 import { ASSERT_FACT, createKey, resetGraph } from '../helpers/curation.js';
 
 const admin = testDriver();
 const adminExecutor = testExecutor(admin);
 afterAll(() => admin.close());
-
-/** The order main.ts shuts down in: no new connections, in-flight requests finish, then the driver closes. */
-function shutdown(http: Server, closeDriver: () => Promise<void>): Promise<void> {
-  return new Promise((resolve) => {
-    http.close(() => void closeDriver().then(resolve));
-    http.closeIdleConnections();
-  });
-}
 
 describe('graceful shutdown under load', () => {
   it('loses no acknowledged write', { timeout: 300_000 }, async () => {
@@ -74,10 +69,11 @@ describe('graceful shutdown under load', () => {
     const requests: Promise<{ i: number; ok: boolean }>[] = [];
     for (let i = 0; i < 30; i++) requests.push(send(i));
     // Shut down while those are in flight, then keep sending: those must be refused, not half-done.
-    while (answered < 3) await new Promise((r) => setTimeout(r, 5));
+    await vi.waitFor(() => expect(answered).toBeGreaterThanOrEqual(3), { timeout: 60_000, interval: 5 });
     const accepted = [...received].map(Number);
     const answeredBefore = answered;
-    const stopped = shutdown(http, () => driver.close());
+    const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+    const stopped = shutDown({ http, logger, signal: 'test', close: [() => driver.close()] });
     for (let i = 30; i < 40; i++) requests.push(send(i));
     const results = await Promise.all(requests);
     await stopped;

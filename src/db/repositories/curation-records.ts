@@ -47,6 +47,24 @@ export class RejectedWrite<C = unknown> extends Error {
   }
 }
 
+/** Neo4j's code for a write that breaks a uniqueness constraint (schema/constraints.cypher). */
+const CONSTRAINT_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
+/**
+ * A uniqueness rule of the graph the checks cannot see coming (e.g. a country code already in use), as the rejected
+ * write it is; any other error as it came. Recognised by Neo4j's code, never its message.
+ */
+export function rejectedByConstraint(err: unknown): unknown {
+  if ((err as { code?: unknown } | null)?.code !== CONSTRAINT_FAILED) return err;
+  return new RejectedWrite([
+    {
+      field: ['input'],
+      message: 'the write breaks a uniqueness rule of the graph (an id or a country code already in use)',
+      code: 'ALREADY_EXISTS',
+    },
+  ]);
+}
+
 export interface WriteResult<T> {
   value: T;
   audit: AuditEntry;

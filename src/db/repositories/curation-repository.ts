@@ -17,17 +17,20 @@ import { toEntity, toSource, type EntityView, type SourceView } from './records.
 import { AuditRepository } from './audit-repository.js';
 import {
   API_ORIGIN,
+  type AuditEntry,
   CREATE_AUDIT,
   type CuratedFact,
   MISSING_SOURCES,
   type Props,
   RejectedWrite,
+  type WriteResult,
   citedSources,
   contentOf,
   factById,
   factContent,
   labelOf,
   missingSourceErrors,
+  rejectedByConstraint,
   searchText,
   toAudit,
   toCuratedFact,
@@ -35,6 +38,17 @@ import {
 } from './curation-records.js';
 
 export class CurationRepository extends AuditRepository {
+  /** Every write here: a broken uniqueness constraint comes back as a RejectedWrite, never as a Neo4j code. */
+  protected override write<T>(
+    auditId: string,
+    apply: (tx: ManagedTransaction, seq: number) => Promise<WriteResult<T>>,
+    replay: (tx: ManagedTransaction, audit: AuditEntry) => Promise<T>,
+  ): Promise<WriteResult<T>> {
+    return super.write(auditId, apply, replay).catch((err: unknown) => {
+      throw rejectedByConstraint(err);
+    });
+  }
+
   private async entityById(tx: ManagedTransaction, id: string): Promise<EntityView> {
     const res = await tx.run<{ n: Node }>('MATCH (n:Entity {id: $id}) RETURN n', { id });
     return toEntity(res.records[0]!.get('n'));

@@ -5,6 +5,7 @@ import type { Plugin } from 'graphql-yoga';
 import { ChipgraphError, requestCancelled } from '../../errors.js';
 import type { AdmissionGate } from '../../request/admission.js';
 import { currentRequest } from '../../request/request-context.js';
+import { toGraphQLError } from './masked-errors.js';
 import { analyzeOperation, selectOperation } from './query-analysis.js';
 
 export interface AdmissionPluginOptions {
@@ -50,7 +51,7 @@ export function useAdmission(options: AdmissionPluginOptions): Plugin {
         onRefuse?.(admission.reason);
         // A client that left while waiting is answered too (nobody reads it), without taking a slot.
         const error = admission.reason === 'aborted' ? requestCancelled() : overloaded(admission.reason);
-        setResultAndStopExecution({ errors: [error] });
+        setResultAndStopExecution({ errors: [toGraphQLError(error)] });
         return;
       }
       const execute = executeFn as (a: ExecutionArgs) => unknown;

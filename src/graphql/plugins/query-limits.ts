@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { ChipgraphError } from '../../errors.js';
+import { toGraphQLError } from './masked-errors.js';
 import { currentRequest, type CostReport } from '../../request/request-context.js';
 import type { BudgetLimiter } from '../../request/rate-limit.js';
 import type { QueryLimits } from './limits.js';
@@ -76,8 +77,9 @@ export function useQueryLimits(options: QueryLimitsOptions): Plugin {
         costModel,
       );
       const cost: CostReport = { requested: analysis.cost, limit: limits.maxCost };
-      const refuse = (error: GraphQLError) =>
-        setResultAndStopExecution({ errors: [error], extensions: { cost } });
+      // Answered without executing, so Yoga's masking never sees these: mapped here.
+      const refuse = (error: ChipgraphError) =>
+        setResultAndStopExecution({ errors: [toGraphQLError(error)], extensions: { cost } });
       if (analysis.depth > limits.maxDepth)
         return refuse(tooComplex('depth', limits.maxDepth, analysis.depth));
       if (analysis.aliases > limits.maxAliases) {

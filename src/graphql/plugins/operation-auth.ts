@@ -1,8 +1,10 @@
 // Operation-level gate: a mutation without a valid key (or a query, when reads require one) never executes.
-import { getOperationAST, GraphQLError, OperationTypeNode, type DocumentNode } from 'graphql';
+import { getOperationAST, OperationTypeNode, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { RequestAuth } from './request-auth.js';
-import { unauthenticated } from './roles.js';
+import type { RequestAuth } from '../../auth/request-auth.js';
+import { unauthenticated } from '../../auth/roles.js';
+import { ChipgraphError } from '../../errors.js';
+import { toGraphQLError } from './masked-errors.js';
 
 interface AuthContext {
   auth: RequestAuth;
@@ -31,8 +33,9 @@ export function useOperationAuth(): Plugin<AuthContext> {
       } catch (err) {
         // Role checks happen in the resolvers; here only "who are you" can fail (UNAUTHENTICATED), or the key
         // lookup itself (SERVICE_UNAVAILABLE). Anything untyped is rethrown for Yoga to mask.
-        if (!(err instanceof GraphQLError)) throw err;
-        setResultAndStopExecution({ errors: [err] });
+        if (!(err instanceof ChipgraphError)) throw err;
+        // Answered without executing, so Yoga's masking never sees it: mapped here.
+        setResultAndStopExecution({ errors: [toGraphQLError(err)] });
       }
     },
   };
