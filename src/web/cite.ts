@@ -3,9 +3,11 @@
 import { gql } from './api.js';
 import { saveFile } from './cells.js';
 import { clear, h } from './dom.js';
+import type { CitationFormat, CiteFactQuery, CiteSourcesQuery } from './generated/operations.js';
+import { CITE_FACT, CITE_SOURCES } from './queries.js';
 import { errorBox } from './widgets.js';
 
-type Format = 'BIBTEX' | 'APA' | 'RIS' | 'CSL_JSON';
+type Format = CitationFormat;
 const FORMATS: [Format, string, string, string][] = [
   // format, label, file extension, media type
   ['BIBTEX', 'BibTeX', 'bib', 'application/x-bibtex'],
@@ -21,14 +23,6 @@ export interface Citable {
   fetch: (format: Format) => Promise<string>;
 }
 
-const SOURCES_PAGE = `query CiteSources($id: ID!, $format: CitationFormat!, $after: String) {
-  sources(where: { entityId: $id }, first: 100, after: $after) {
-    nodes { citation(format: $format) } pageInfo { hasNextPage endCursor } } }`;
-
-interface SourcesPage {
-  sources: { nodes: { citation: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
 /** Every source an entity cites (its own, its claims' and its facts'), every page of them. */
 export function entityCitable(id: string, name: string): Citable {
   return {
@@ -38,7 +32,7 @@ export function entityCitable(id: string, name: string): Citable {
       const parts: string[] = [];
       let after: string | null = null;
       for (let i = 0; i < 100; i++) {
-        const d: SourcesPage = await gql<SourcesPage>(SOURCES_PAGE, { id, format, after });
+        const d: CiteSourcesQuery = await gql<CiteSourcesQuery>(CITE_SOURCES, { id, format, after });
         parts.push(...d.sources.nodes.map((n) => n.citation));
         if (!d.sources.pageInfo.hasNextPage) break;
         after = d.sources.pageInfo.endCursor;
@@ -62,12 +56,7 @@ export function factCitable(factId: string, label: string): Citable {
     title: `Sources of ${label}`,
     file: `chipgraph-fact-${factId.replace(/[^A-Za-z0-9.-]+/g, '_')}`,
     fetch: async (format) =>
-      (
-        await gql<{ fact: { citation: string } | null }>(
-          'query CiteFact($id: ID!, $format: CitationFormat!) { fact(id: $id) { citation(format: $format) } }',
-          { id: factId, format },
-        )
-      ).fact?.citation ?? '',
+      (await gql<CiteFactQuery>(CITE_FACT, { id: factId, format })).fact?.citation ?? '',
   };
 }
 

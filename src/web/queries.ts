@@ -91,3 +91,12 @@ export const TIMELINE = `query Timeline($entityId: ID, $from: Date, $to: Date, $
     ${SOURCE}
   }
 }`;
+
+/** Every source an entity cites, in a citation format, a page at a time (the cite button). */
+export const CITE_SOURCES = `query CiteSources($id: ID!, $format: CitationFormat!, $after: String) {
+  sources(where: { entityId: $id }, first: 100, after: $after) {
+    nodes { citation(format: $format) } pageInfo { hasNextPage endCursor } } }`;
+
+/** One fact's sources in a citation format (the cite button). */
+export const CITE_FACT =
+  'query CiteFact($id: ID!, $format: CitationFormat!) { fact(id: $id) { citation(format: $format) } }';

@@ -1,32 +1,30 @@
-// Shapes of the GraphQL answers the explorer reads (a subset of schema/*.graphql).
-export type Kind = 'COMPANY' | 'COUNTRY' | 'CHIP' | 'SOFTWARE_STACK' | 'MODEL' | 'EXPORT_CONTROL';
-export type Confidence = 'CONFIRMED' | 'REPORTED' | 'RUMORED';
+// Shapes of the GraphQL answers the explorer reads: generated from its queries (queries.ts) against
+// schema/*.graphql into generated/operations.ts (`npm run codegen`), plus the few the views draw themselves.
+import type {
+  Confidence as ApiConfidence,
+  EntityKind,
+  EntityPageQuery,
+  NeighborhoodQuery,
+} from './generated/operations.js';
 
-export interface Source {
-  id?: string;
-  publisher: string;
-  title: string;
-  url: string | null;
-  published: string | null;
-  kind?: string;
-}
+export type Kind = EntityKind;
+export type Confidence = ApiConfidence;
 
-export interface NodeRef {
-  id: string;
-  name: string;
-  kind: Kind;
-}
+type ApiEdge = NeighborhoodQuery['neighborhood']['edges'][number];
 
-export interface Edge {
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  /** Null for edges the explorer draws from an attribute (a chip's vendor) rather than from a fact it read. */
+/** A source as the queries select it; the entity page's own sources carry their id and kind too. */
+export type Source = ApiEdge['sources'][number] & { id?: string; kind?: string };
+
+export type NodeRef = NeighborhoodQuery['neighborhood']['nodes'][number];
+
+/**
+ * An edge as the explorer draws it: a fact the API answered, or one drawn from an attribute (a chip's vendor), which
+ * has no confidence. `properties` is the API's JSON scalar: the fact's own properties, an object.
+ */
+export type Edge = Omit<ApiEdge, 'confidence' | 'sources'> & {
   confidence: Confidence | null;
-  properties: Record<string, unknown> | null;
   sources: Source[];
-}
+};
 
 export interface Subgraph {
   truncated?: boolean;
@@ -34,18 +32,11 @@ export interface Subgraph {
   edges: Edge[];
 }
 
-export interface Claim {
-  field: string;
-  value: unknown;
-  confidence: Confidence;
-  date: string | null;
-  note: string | null;
-  sources: Source[];
-}
+type ApiEntity = NonNullable<EntityPageQuery['entity']>;
 
-export type EntityDetail = NodeRef & {
-  aliases: string[];
-  description: string | null;
-  sources: Source[];
-  claims: Claim[];
-} & Record<string, unknown>;
+export type Claim = ApiEntity['claims'][number];
+
+/** The entity page's entity: the fields every kind has, and its kind's own fields read by name. */
+export type EntityDetail = NodeRef &
+  Pick<ApiEntity, 'aliases' | 'description' | 'sources' | 'claims'> &
+  Record<string, unknown>;

@@ -2,14 +2,12 @@
 import { gql, graphiqlUrl, type Vars } from './api.js';
 import { debounce, extLink, h, clear } from './dom.js';
 import { KIND_COLOURS, KIND_LABELS } from './graph.js';
+import type { SearchQuery } from './generated/operations.js';
 import { SEARCH } from './queries.js';
 import { entityHref } from './router.js';
 import type { Confidence, Edge, Kind, NodeRef, Source } from './types.js';
 
-export interface SearchHit {
-  score: number;
-  entity: NodeRef & { aliases: string[] };
-}
+export type SearchHit = SearchQuery['search'][number];
 
 export interface TypeaheadOptions {
   name: string;
@@ -70,7 +68,7 @@ export function typeahead(opts: TypeaheadOptions): HTMLElement {
       return;
     }
     try {
-      const data = await gql<{ search: SearchHit[] }>(SEARCH, { text, kinds: opts.kinds, first: 8 });
+      const data = await gql<SearchQuery>(SEARCH, { text, kinds: opts.kinds, first: 8 });
       if (mine !== asked) return;
       hits = data.search;
       active = -1;
@@ -156,10 +154,14 @@ export function legend(): HTMLElement {
   );
 }
 
+/** An edge's properties (the API's JSON scalar: the fact's own properties, an object) as a record. */
+export const propertiesOf = (edge: Edge): Record<string, unknown> =>
+  (edge.properties ?? {}) as Record<string, unknown>;
+
 /** What an edge says, with its sources: shown when an edge is clicked. */
 export function edgeDetails(edge: Edge, names: Map<string, NodeRef>): HTMLElement {
   const name = (id: string) => names.get(id)?.name ?? id;
-  const props = Object.entries(edge.properties ?? {}).filter(
+  const props = Object.entries(propertiesOf(edge)).filter(
     ([, v]) => v !== null && v !== undefined && v !== '',
   );
   return h(

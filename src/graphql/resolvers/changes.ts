@@ -1,18 +1,17 @@
 // The change feed's resolvers: `changes` parses its arguments in the domain and pages the repository; a change's
 // sources come through the batched source loader.
-import type { ChangeView } from '../../db/repositories/change-repository.js';
-import { changeTitle, listChanges, type ChangesArgs } from '../../domain/changes.js';
-import type { Context } from '../context.js';
-import { sourcesOf } from './helpers.js';
+import { changeTitle, listChanges } from '../../domain/changes.js';
+import type { ChangeResolvers, QueryResolvers } from '../generated/resolvers.js';
+import { sourcesOf, upperCase } from './helpers.js';
 
-export const changeResolvers = {
+export const changeResolvers: { Query: QueryResolvers; Change: ChangeResolvers } = {
   Query: {
-    changes: (_: unknown, args: ChangesArgs, ctx: Context) => listChanges(ctx.repos.changes, args),
+    changes: (_, args, ctx) => listChanges(ctx.repos.changes, args),
   },
   Change: {
-    kind: (c: ChangeView) => c.kind.toUpperCase(),
-    origin: (c: ChangeView) => c.origin.toUpperCase(),
-    sources: (c: ChangeView, _: unknown, ctx: Context) => sourcesOf(c.sourceIds, ctx),
-    title: (c: ChangeView) => changeTitle(c),
+    kind: (c) => upperCase(c.kind),
+    origin: (c) => upperCase(c.origin),
+    sources: (c, _, ctx) => sourcesOf(c.sourceIds, ctx),
+    title: (c) => changeTitle(c),
   },
 };

@@ -3,6 +3,7 @@
 import { confidenceRank } from '../../db/cypher-rules.js';
 import type { EntityView, FactView, SourceView } from '../../db/repositories/records.js';
 import type { Context, FactWithOther } from '../context.js';
+import type { Confidence } from '../generated/resolvers.js';
 
 export type Args = Record<string, unknown>;
 
@@ -11,7 +12,18 @@ export async function sourcesOf(ids: readonly string[], ctx: Context): Promise<S
   return found.filter((s): s is SourceView => s !== null && !(s instanceof Error));
 }
 
-export const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase().replace(/-/g, '_') : null);
+/**
+ * A stored value (lower case, kebab) as its GraphQL enum value (upper case, snake), null when absent. `E` names the
+ * enum: stored values are checked when they are written (seed validator, curation inputs), not here.
+ */
+export function upper<E extends string = string>(v: string): E;
+export function upper<E extends string = string>(v: unknown): E | null;
+export function upper(v: unknown): string | null {
+  return typeof v === 'string' ? v.toUpperCase().replace(/-/g, '_') : null;
+}
+
+/** A typed string in upper case: `Uppercase<'added'>` is `'ADDED'`, so a stored union is checked against the SDL's enum. */
+export const upperCase = <S extends string>(s: S) => s.toUpperCase() as Uppercase<S>;
 
 /** Facts of one type next to an entity (through the batched loader). */
 export const facts = (ctx: Context, type: string, direction: 'out' | 'in', id: string) =>
@@ -38,12 +50,15 @@ export function factFields(fromField: string | null, toField: string | null) {
   return {
     ...(fromField ? { [fromField]: (o: FactObject, _: Args, ctx: Context) => end(o.from, ctx) } : {}),
     ...(toField ? { [toField]: (o: FactObject, _: Args, ctx: Context) => end(o.to, ctx) } : {}),
-    confidence: (o: FactObject) => upper(o.fact.confidence),
+    confidence: (o: FactObject) => upper<Confidence>(o.fact.confidence),
     sources: (o: FactObject, _: Args, ctx: Context) => o.sources ?? sourcesOf(o.fact.sourceIds, ctx),
-    note: (o: FactObject) => o.fact.props.note ?? null,
-    validFrom: (o: FactObject) => o.fact.props.validFrom ?? null,
-    validTo: (o: FactObject) => o.fact.props.validTo ?? null,
+    note: factProp('note'),
+    validFrom: factProp('validFrom'),
+    validTo: factProp('validTo'),
   };
 }
 
-export const factProp = (name: string) => (o: FactObject) => o.fact.props[name] ?? null;
+/** A stored fact property by name, null when unset; `T` is its SDL type (facts are checked when written). */
+export function factProp<T = string>(name: string) {
+  return (o: FactObject) => (o.fact.props[name] ?? null) as T | null;
+}

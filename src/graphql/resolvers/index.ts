@@ -1,5 +1,5 @@
 // Resolver map: thin functions that parse arguments, call a domain question or a loader, and return.
-import type { Context } from '../context.js';
+import type { Resolvers } from '../generated/resolvers.js';
 import { DateScalar, JSONScalar } from '../scalars.js';
 import { changeResolvers } from './changes.js';
 import { citationResolvers } from './citations.js';
@@ -7,7 +7,7 @@ import { curationResolvers } from './mutations.js';
 import { queryResolvers } from './query.js';
 import { sourcesOf, typeResolvers } from './types.js';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar,
   JSON: JSONScalar,
   Query: {
@@ -24,6 +24,6 @@ export const resolvers = {
   Fact: { ...curationResolvers.Fact, ...citationResolvers.Fact },
   AuditRecord: curationResolvers.AuditRecord,
   TimelineEvent: {
-    sources: (e: { sourceIds: string[] }, _: unknown, ctx: Context) => sourcesOf(e.sourceIds, ctx),
+    sources: (e, _, ctx) => sourcesOf(e.sourceIds, ctx),
   },
 };

@@ -1,14 +1,13 @@
 // Curation resolvers: thin — each hands its input to the curation service and returns the payload.
-import type { AuditEntry, CuratedFact } from '../../db/repositories/curation-records.js';
 import { CurationService } from '../../domain/curation.js';
-import type {
-  AddSourceArgs,
-  AssertFactArgs,
-  CreateEntityArgs,
-  RetractFactArgs,
-  UpdateEntityArgs,
-} from '../../domain/curation-inputs.js';
 import type { Context } from '../context.js';
+import type {
+  AuditRecordResolvers,
+  Confidence,
+  FactResolvers,
+  MutationResolvers,
+  QueryResolvers,
+} from '../generated/resolvers.js';
 import { sourcesOf } from './types.js';
 
 const curation = (ctx: Context) => new CurationService(ctx.executor, ctx.auth);
@@ -32,45 +31,44 @@ const FACT_OWN_FIELDS = new Set([
   'retractionReason',
 ]);
 
-const opt = (v: unknown) => (v === undefined ? null : v);
+/** A stored text property of a fact (key, note, dates), null when unset; facts are checked when written. */
+const opt = (v: unknown) => (v === undefined ? null : v) as string | null;
 
-export const curationResolvers = {
+export const curationResolvers: {
+  Mutation: MutationResolvers;
+  Query: QueryResolvers;
+  Fact: FactResolvers;
+  AuditRecord: AuditRecordResolvers;
+} = {
   Mutation: {
-    createEntity: (_: unknown, a: { input: CreateEntityArgs }, ctx: Context) =>
-      curation(ctx).createEntity(a.input),
-    updateEntity: (_: unknown, a: { input: UpdateEntityArgs }, ctx: Context) =>
-      curation(ctx).updateEntity(a.input),
-    assertFact: (_: unknown, a: { input: AssertFactArgs }, ctx: Context) => curation(ctx).assertFact(a.input),
-    addSource: (_: unknown, a: { input: AddSourceArgs }, ctx: Context) => curation(ctx).addSource(a.input),
-    retractFact: (_: unknown, a: { input: RetractFactArgs }, ctx: Context) =>
-      curation(ctx).retractFact(a.input),
+    createEntity: (_, a, ctx) => curation(ctx).createEntity(a.input),
+    updateEntity: (_, a, ctx) => curation(ctx).updateEntity(a.input),
+    assertFact: (_, a, ctx) => curation(ctx).assertFact(a.input),
+    addSource: (_, a, ctx) => curation(ctx).addSource(a.input),
+    retractFact: (_, a, ctx) => curation(ctx).retractFact(a.input),
   },
   Query: {
-    fact: (_: unknown, a: { id: string }, ctx: Context) => curation(ctx).fact(a.id),
-    history: (_: unknown, a: { id: string; first?: number | null }, ctx: Context) =>
-      curation(ctx).history(a.id, a.first),
-    auditLog: (_: unknown, a: { first?: number | null; after?: string | null }, ctx: Context) =>
-      curation(ctx).auditLog(a.first, a.after),
+    fact: (_, a, ctx) => curation(ctx).fact(a.id),
+    history: (_, a, ctx) => curation(ctx).history(a.id, a.first),
+    auditLog: (_, a, ctx) => curation(ctx).auditLog(a.first, a.after),
   },
   Fact: {
-    key: (f: CuratedFact) => opt(f.props.key),
-    confidence: (f: CuratedFact) => String(f.props.confidence).toUpperCase(),
-    sources: (f: CuratedFact, _: unknown, ctx: Context) =>
-      sourcesOf((f.props.sources as string[]) ?? [], ctx),
-    validFrom: (f: CuratedFact) => opt(f.props.validFrom),
-    validTo: (f: CuratedFact) => opt(f.props.validTo),
-    note: (f: CuratedFact) => opt(f.props.note),
-    properties: (f: CuratedFact) =>
-      Object.fromEntries(Object.entries(f.props).filter(([k]) => !FACT_OWN_FIELDS.has(k))),
+    key: (f) => opt(f.props.key),
+    confidence: (f) => String(f.props.confidence).toUpperCase() as Confidence,
+    sources: (f, _, ctx) => sourcesOf((f.props.sources as string[]) ?? [], ctx),
+    validFrom: (f) => opt(f.props.validFrom),
+    validTo: (f) => opt(f.props.validTo),
+    note: (f) => opt(f.props.note),
+    properties: (f) => Object.fromEntries(Object.entries(f.props).filter(([k]) => !FACT_OWN_FIELDS.has(k))),
     // Seed facts loaded before origins were recorded count as seed.
-    origin: (f: CuratedFact) => (typeof f.props.origin === 'string' ? f.props.origin : 'seed'),
-    retracted: (f: CuratedFact) => f.props.retracted === true,
-    retraction: (f: CuratedFact) =>
+    origin: (f) => (typeof f.props.origin === 'string' ? f.props.origin : 'seed'),
+    retracted: (f) => f.props.retracted === true,
+    retraction: (f) =>
       f.props.retracted === true
         ? { at: f.props.retractedAt, by: f.props.retractedBy, reason: f.props.retractionReason }
         : null,
   },
   AuditRecord: {
-    actor: (a: AuditEntry) => ({ ...a.actor, role: a.actor.role.toUpperCase() }),
+    actor: (a) => ({ ...a.actor, role: a.actor.role.toUpperCase() }),
   },
 };

@@ -12,6 +12,7 @@ import {
 } from '../../db/compiler/index.js';
 import type { EntityLabel } from '../../db/ontology.js';
 import type { Context } from '../context.js';
+import type { Resolvers } from '../generated/resolvers.js';
 import { fieldSelectionOf } from '../selection.js';
 
 type Resolver = GraphQLFieldResolver<unknown, Context, Record<string, unknown>>;
@@ -45,9 +46,12 @@ function fallbackLoader(
   return loader;
 }
 
-/** Resolvers for every relationship-backed entity field (rules.ts): compiled value, else one batched statement. */
-export function entityRelationResolvers(): ResolverMap {
-  return Object.fromEntries(
+/**
+ * Resolvers for every relationship-backed entity field (rules.ts): compiled value, else one batched statement. Typed
+ * as the schema's resolvers: what the compiled Cypher projects is the field's type by construction (rules.ts).
+ */
+export function entityRelationResolvers(): { [L in EntityLabel]: NonNullable<Resolvers[L]> } {
+  const map: ResolverMap = Object.fromEntries(
     Object.entries(ENTITY_FIELDS).map(([label, rules]) => [
       label,
       Object.fromEntries(
@@ -63,11 +67,12 @@ export function entityRelationResolvers(): ResolverMap {
       ),
     ]),
   );
+  return map as { [L in EntityLabel]: NonNullable<Resolvers[L]> };
 }
 
-/** Fact-object and source resolvers, answering from the compiled value first. */
-export function preferCompiled(resolvers: ResolverMap): ResolverMap {
-  const out: ResolverMap = { ...resolvers };
+/** Fact-object and source resolvers, answering from the compiled value first (the same signatures, wrapped). */
+export function preferCompiled(resolvers: Resolvers): Resolvers {
+  const out = { ...resolvers } as ResolverMap;
   const wrap = (type: string, fields: Record<string, unknown>) => {
     const own = { ...(out[type] ?? {}) };
     for (const field of Object.keys(fields)) {

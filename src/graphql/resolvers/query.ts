@@ -10,7 +10,7 @@ import {
   type TypeSelection,
 } from '../../db/compiler/index.js';
 import type { EntityView } from '../../db/repositories/records.js';
-import { LABEL_OF_KIND, type EntityKind, type EntityLabel } from '../../db/ontology.js';
+import { LABEL_OF_KIND, type EntityLabel } from '../../db/ontology.js';
 import { countryCodes, intInRange, searchText } from '../../domain/arguments.js';
 import { exposure, hardwareDependencies } from '../../domain/dependencies.js';
 import { connections, neighborhood, stats, timeline } from '../../domain/graph.js';
@@ -20,19 +20,12 @@ import {
   exportControlFilter,
   listEntities,
   modelFilter,
-  type OrderArg,
 } from '../../domain/lists.js';
-import { listOrders, type OrderWhere } from '../../domain/orders.js';
+import { listOrders } from '../../domain/orders.js';
 import { notFound } from '../../errors.js';
 import type { Context } from '../context.js';
+import type { QueryEntityArgs, QueryResolvers, ResolverFn } from '../generated/resolvers.js';
 import { connectionNodesOf, selectionOf } from '../selection.js';
-
-type ListArgs<W> = {
-  where?: W | null;
-  orderBy?: OrderArg[] | null;
-  first?: number | null;
-  after?: string | null;
-};
 
 /** Whether the client asked for one of `fields` directly under this field (through fragments too: the look-ahead). */
 const selects = (info: GraphQLResolveInfo, fields: readonly string[]) =>
@@ -87,37 +80,26 @@ async function lookup(
   throw notFound(label ? KIND_NAME[label] : 'entity', id, suggestions);
 }
 
-type LookupResolver = (
-  _: unknown,
-  a: { id: string },
-  ctx: Context,
-  info: GraphQLResolveInfo,
-) => Promise<EntityView>;
 const lookupOf =
-  (label: EntityLabel | null): LookupResolver =>
+  (label: EntityLabel | null): ResolverFn<EntityView, unknown, Context, QueryEntityArgs> =>
   (_, a, ctx, info) =>
     lookup(ctx, a.id, label, info);
 
-export const queryResolvers = {
+export const queryResolvers: QueryResolvers = {
   entity: lookupOf(null),
   company: lookupOf('Company'),
   chip: lookupOf('Chip'),
   model: lookupOf('Model'),
   softwareStack: lookupOf('SoftwareStack'),
   exportControl: lookupOf('ExportControl'),
-  country: async (_: unknown, a: { code: string }, ctx: Context, info: GraphQLResolveInfo) => {
+  country: async (_, a, ctx, info) => {
     const [code] = countryCodes([a.code], 'code')!;
     const e = await ctx.repos.compiled.entity(code!.toLowerCase(), 'Country', selectionOf(info));
     if (e) return e;
     throw notFound('country', a.code, [], 'code');
   },
 
-  companies: (
-    _: unknown,
-    a: ListArgs<Parameters<typeof companyFilter>[0]>,
-    ctx: Context,
-    info: GraphQLResolveInfo,
-  ) =>
+  companies: (_, a, ctx, info) =>
     listEntities(
       ctx.repos.lists,
       'companies',
@@ -125,12 +107,7 @@ export const queryResolvers = {
       wantsTotal(info),
       nodesProjection(info),
     ),
-  chips: (
-    _: unknown,
-    a: ListArgs<Parameters<typeof chipFilter>[0]>,
-    ctx: Context,
-    info: GraphQLResolveInfo,
-  ) =>
+  chips: (_, a, ctx, info) =>
     listEntities(
       ctx.repos.lists,
       'chips',
@@ -138,12 +115,7 @@ export const queryResolvers = {
       wantsTotal(info),
       nodesProjection(info),
     ),
-  models: (
-    _: unknown,
-    a: ListArgs<Parameters<typeof modelFilter>[0]>,
-    ctx: Context,
-    info: GraphQLResolveInfo,
-  ) =>
+  models: (_, a, ctx, info) =>
     listEntities(
       ctx.repos.lists,
       'models',
@@ -151,12 +123,7 @@ export const queryResolvers = {
       wantsTotal(info),
       nodesProjection(info),
     ),
-  exportControls: (
-    _: unknown,
-    a: ListArgs<Parameters<typeof exportControlFilter>[0]>,
-    ctx: Context,
-    info: GraphQLResolveInfo,
-  ) =>
+  exportControls: (_, a, ctx, info) =>
     listEntities(
       ctx.repos.lists,
       'exportControls',
@@ -165,12 +132,7 @@ export const queryResolvers = {
       nodesProjection(info),
     ),
 
-  orders: (
-    _: unknown,
-    a: { where?: OrderWhere | null; first?: number | null; after?: string | null },
-    ctx: Context,
-    info: GraphQLResolveInfo,
-  ) =>
+  orders: (_, a, ctx, info) =>
     listOrders(
       ctx.repos.orders,
       a,
@@ -178,11 +140,7 @@ export const queryResolvers = {
       factProjectionOf('Order', connectionNodesOf(info), 'r', 'b', 'n'),
     ),
 
-  search: async (
-    _: unknown,
-    a: { text: string; kinds?: EntityKind[] | null; first?: number | null },
-    ctx: Context,
-  ) => {
+  search: async (_, a, ctx) => {
     const first = intInRange(a.first ?? 10, 'first', 1, 50);
     const labels = a.kinds?.map((k) => LABEL_OF_KIND[k]) ?? null;
     const hits = await ctx.repos.search.search(searchText(a.text), labels, first);
@@ -190,12 +148,7 @@ export const queryResolvers = {
     return hits;
   },
 
-  hardwareDependencies: async (
-    _: unknown,
-    a: Parameters<typeof hardwareDependencies>[1],
-    ctx: Context,
-    info: GraphQLResolveInfo,
-  ) => {
+  hardwareDependencies: async (_, a, ctx, info) => {
     return hardwareDependencies(
       ctx.repos.dependencies,
       a,
@@ -204,10 +157,10 @@ export const queryResolvers = {
     );
   },
 
-  exposure: (_: unknown, a: Parameters<typeof exposure>[2], ctx: Context, info: GraphQLResolveInfo) =>
+  exposure: (_, a, ctx, info) =>
     exposure(ctx.repos.dependencies, ctx.repos.search, a, exposureProjections(info)),
 
-  connections: async (_: unknown, a: { from: string; to: string; maxHops?: number | null }, ctx: Context) => {
+  connections: async (_, a, ctx) => {
     const paths = await connections(ctx.repos.graph, ctx.repos.search, a);
     return paths.map((p) => {
       for (const s of p.sources) ctx.loaders.source.prime(s.id, s);
@@ -215,27 +168,19 @@ export const queryResolvers = {
     });
   },
 
-  neighborhood: async (
-    _: unknown,
-    a: { id: string; depth?: number | null; asOf?: string | null },
-    ctx: Context,
-  ) => {
+  neighborhood: async (_, a, ctx) => {
     const sub = await neighborhood(ctx.repos.graph, ctx.repos.search, a);
     for (const s of sub.sources) ctx.loaders.source.prime(s.id, s);
     return sub;
   },
 
-  timeline: async (
-    _: unknown,
-    a: { entityId?: string | null; from?: string | null; to?: string | null; first?: number | null },
-    ctx: Context,
-  ) => {
+  timeline: async (_, a, ctx) => {
     const rows = await timeline(ctx.repos.graph, ctx.repos.search, a);
     return rows.map((r) => ({ ...r, confidence: r.confidence?.toUpperCase() ?? null }));
   },
 
   // Counts come from the count store (cached per graph version); only the unsourced check scans, when asked.
-  stats: (_: unknown, __: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+  stats: (_, __, ctx, info) =>
     stats(
       ctx.repos.graph,
       selects(info, ['relationships', 'unsourcedRelationships']),

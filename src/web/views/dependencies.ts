@@ -2,9 +2,10 @@
 import { gql } from '../api.js';
 import { clear, h } from '../dom.js';
 import { createGraph } from '../graph.js';
+import type { HardwareDependenciesQuery } from '../generated/operations.js';
 import { DEPENDENCIES } from '../queries.js';
 import { entityHref, href, navigate, type Route } from '../router.js';
-import type { Confidence, Edge, NodeRef, Source, Subgraph } from '../types.js';
+import type { Edge, NodeRef, Subgraph } from '../types.js';
 import {
   confidenceBadge,
   edgeDetails,
@@ -18,28 +19,7 @@ import {
 } from '../widgets.js';
 import { exposeGraph } from './entity.js';
 
-interface Dep {
-  id: string;
-  role: 'TRAINING' | 'INFERENCE';
-  chipCount: number | null;
-  chipHours: number | null;
-  cluster: string | null;
-  confidence: Confidence;
-  validFrom: string | null;
-  note: string | null;
-  sources: Source[];
-  chip: NodeRef & { vendor: (NodeRef & { country: (NodeRef & { code: string }) | null }) | null };
-}
-
-interface Answer {
-  model:
-    | (NodeRef & {
-        released: string | null;
-        developer: { id: string; name: string; country: { code: string; name: string } | null } | null;
-        hardware: Dep[];
-      })
-    | null;
-}
+type Answer = HardwareDependenciesQuery;
 
 export function confidenceSelect(value: string | null, onChange: (v: string) => void): HTMLSelectElement {
   const s = h(

@@ -2,6 +2,7 @@
 import { gql } from '../api.js';
 import { clear, h } from '../dom.js';
 import { createGraph } from '../graph.js';
+import type { NeighborhoodQuery } from '../generated/operations.js';
 import { NEIGHBORHOOD } from '../queries.js';
 import type { NodeRef, Subgraph } from '../types.js';
 import { edgeDetails, errorBox } from '../widgets.js';
@@ -18,7 +19,7 @@ export async function renderEmbed(root: HTMLElement, id: string, params: URLSear
   const asOf = params.get('asOf') ?? undefined;
   let sub: Subgraph;
   try {
-    sub = (await gql<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { id, depth, asOf })).neighborhood;
+    sub = (await gql<NeighborhoodQuery>(NEIGHBORHOOD, { id, depth, asOf })).neighborhood;
   } catch (err) {
     root.append(errorBox(err));
     return;

@@ -3,6 +3,7 @@ import { gql } from '../api.js';
 import { citeButton, entityCitable, factCitable } from '../cite.js';
 import { clear, extLink, h } from '../dom.js';
 import { createGraph, KIND_LABELS } from '../graph.js';
+import type { EntityPageQuery, NeighborhoodQuery } from '../generated/operations.js';
 import { ENTITY_PAGE, NEIGHBORHOOD } from '../queries.js';
 import { entityHref, href, navigate, type Route } from '../router.js';
 import type { Claim, Edge, EntityDetail, NodeRef, Subgraph } from '../types.js';
@@ -15,6 +16,7 @@ import {
   kindDot,
   legend,
   loading,
+  propertiesOf,
   sourcesList,
 } from '../widgets.js';
 
@@ -84,7 +86,8 @@ export function factsTable(focus: string, sub: Subgraph, onEdge: (e: Edge) => vo
         name: out ? e.to : e.from,
         kind: 'COMPANY' as const,
       };
-      const note = e.properties && typeof e.properties.note === 'string' ? e.properties.note : null;
+      const props = propertiesOf(e);
+      const note = typeof props.note === 'string' ? props.note : null;
       return h(
         'tr',
         { class: e.confidence === 'RUMORED' ? 'rumored' : null },
@@ -148,7 +151,11 @@ export async function renderEntity(root: HTMLElement, route: Route): Promise<() 
   const asOf = route.params.get('asOf') ?? undefined;
   const vars = { id, depth, asOf };
   root.append(loading());
-  const data = await gql<{ entity: EntityDetail | null; neighborhood: Subgraph }>(ENTITY_PAGE, vars);
+  // The generated answer, read through the page's own model (tsc checks that it fits).
+  const data: { entity: EntityDetail | null; neighborhood: Subgraph } = await gql<EntityPageQuery>(
+    ENTITY_PAGE,
+    vars,
+  );
   clear(root);
   const e = data.entity;
   if (!e) {
@@ -174,7 +181,7 @@ export async function renderEntity(root: HTMLElement, route: Route): Promise<() 
   const graph = createGraph(canvas, {
     onOpen: (n) => navigate(entityHref(n.id)),
     onExpand: (n) => {
-      void gql<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { id: n.id, depth: 1, asOf }).then((d) => {
+      void gql<NeighborhoodQuery>(NEIGHBORHOOD, { id: n.id, depth: 1, asOf }).then((d) => {
         for (const node of d.neighborhood.nodes) names.set(node.id, node);
         graph.add(d.neighborhood);
       });

@@ -2,6 +2,7 @@
 import { gql } from '../api.js';
 import { clear, h } from '../dom.js';
 import { createGraph } from '../graph.js';
+import type { ExposureQuery, HardwareRole } from '../generated/operations.js';
 import { EXPOSURE } from '../queries.js';
 import { entityHref, href, navigate, type Route } from '../router.js';
 import type { Confidence, Edge, Kind, NodeRef } from '../types.js';
@@ -16,20 +17,11 @@ const TARGETS = [
   { param: 'softwareStackId', label: 'software stack', kinds: ['SOFTWARE_STACK'] as Kind[] },
 ] as const;
 
+/** A dependency as `via` and `alternatives` select it (only alternatives name the chip's vendor). */
 interface Dep {
-  role: 'TRAINING' | 'INFERENCE';
+  role: HardwareRole;
   confidence: Confidence;
   chip: { id: string; name: string; vendor?: { id: string; name: string } | null };
-}
-interface Report {
-  target: NodeRef;
-  asOf: string | null;
-  chips: { id: string; name: string; vendor: { id: string; name: string } | null }[];
-  models: {
-    model: { id: string; name: string; developer: { id: string; name: string } | null };
-    via: Dep[];
-    alternatives: Dep[];
-  }[];
 }
 
 function depList(deps: Dep[]): HTMLElement {
@@ -119,7 +111,7 @@ export async function renderExposure(root: HTMLElement, route: Route): Promise<(
   const target = { [chosen.param]: value };
   const vars = { target, asOf: asOf || undefined, minConfidence };
   const wait = root.appendChild(loading());
-  const data = await gql<{ exposure: Report }>(EXPOSURE, vars);
+  const data = await gql<ExposureQuery>(EXPOSURE, vars);
   wait.remove();
   const r = data.exposure;
   const sub = {

@@ -2,17 +2,14 @@
 import { gql } from '../api.js';
 import { clear, h } from '../dom.js';
 import { createGraph } from '../graph.js';
+import type { ConnectionsQuery } from '../generated/operations.js';
 import { CONNECTIONS } from '../queries.js';
 import { entityHref, href, navigate, type Route } from '../router.js';
 import type { Edge, NodeRef } from '../types.js';
 import { edgeDetails, entityLink, graphiqlLink, legend, loading, typeahead } from '../widgets.js';
 import { exposeGraph } from './entity.js';
 
-interface GraphPath {
-  length: number;
-  nodes: NodeRef[];
-  edges: Edge[];
-}
+type GraphPath = ConnectionsQuery['connections'][number];
 
 export async function renderPath(root: HTMLElement, route: Route): Promise<() => void> {
   const p = route.params;
@@ -54,7 +51,7 @@ export async function renderPath(root: HTMLElement, route: Route): Promise<() =>
   if (!state.from || !state.to) return () => undefined;
   const vars = { from: state.from, to: state.to, maxHops: Number(state.maxHops) };
   const wait = root.appendChild(loading());
-  const data = await gql<{ connections: GraphPath[] }>(CONNECTIONS, vars);
+  const data = await gql<ConnectionsQuery>(CONNECTIONS, vars);
   wait.remove();
   const paths = data.connections;
   const names = new Map<string, NodeRef>();

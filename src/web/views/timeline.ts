@@ -2,9 +2,10 @@
 import { gql } from '../api.js';
 import { clear, debounce, h } from '../dom.js';
 import { createGraph } from '../graph.js';
+import type { NeighborhoodQuery, TimelineQuery } from '../generated/operations.js';
 import { NEIGHBORHOOD, TIMELINE } from '../queries.js';
 import { entityHref, href, navigate, replace, type Route } from '../router.js';
-import type { Confidence, Edge, NodeRef, Source, Subgraph } from '../types.js';
+import type { Edge, NodeRef } from '../types.js';
 import {
   confidenceBadge,
   edgeDetails,
@@ -16,15 +17,6 @@ import {
   typeahead,
 } from '../widgets.js';
 import { exposeGraph } from './entity.js';
-
-interface Event {
-  date: string;
-  kind: string;
-  title: string;
-  confidence: Confidence | null;
-  entities: NodeRef[];
-  sources: Source[];
-}
 
 export async function renderTimeline(root: HTMLElement, route: Route): Promise<() => void> {
   const id = route.parts[0];
@@ -42,7 +34,7 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
   );
   const tlVars = { entityId: id, first: 500 };
   const wait = root.appendChild(loading());
-  const data = await gql<{ timeline: Event[] }>(TIMELINE, tlVars);
+  const data = await gql<TimelineQuery>(TIMELINE, tlVars);
   wait.remove();
   const events = data.timeline;
   const dates = [...new Set(events.map((e) => e.date))].sort();
@@ -119,7 +111,7 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
     const vars = { id, depth: 1, asOf };
     clear(gqlLinkSlot);
     gqlLinkSlot.append(graphiqlLink(NEIGHBORHOOD, vars));
-    const d = await gql<{ neighborhood: Subgraph }>(NEIGHBORHOOD, vars);
+    const d = await gql<NeighborhoodQuery>(NEIGHBORHOOD, vars);
     if (mine !== drawn) return;
     names = new Map(d.neighborhood.nodes.map((n) => [n.id, n]));
     const me = names.get(id);
