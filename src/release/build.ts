@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
 import type { Executor } from '../db/executor.js';
+import { GRAPH_EDGE_FIELDS, otherFactProperties } from '../db/stored.js';
 import { SourceRepository } from '../db/repositories/source-repository.js';
 import { EXPORT_TABLES, type GraphqlFetcher } from '../http/exports.js';
 import { toGraphml, type GraphmlSubgraph } from '../http/graphml.js';
@@ -32,9 +33,6 @@ export interface Release {
 // DOS timestamps are local time: a date built from local fields is the same stored date in every time zone.
 const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 const BASE = 'http://release.invalid';
-
-// Relationship bookkeeping left out of the GraphML properties, as GraphEdge.properties leaves it out.
-const EDGE_BOOKKEEPING = new Set(['id', 'sources', 'confidence', 'origin', 'seedHash', 'loadedAt']);
 
 async function download(yoga: GraphqlFetcher, route: string): Promise<string> {
   const res = await yoga.fetch(`${BASE}${route}`, { method: 'GET' });
@@ -74,7 +72,7 @@ async function wholeGraphml(executor: Executor, version: string): Promise<string
       from: e.from,
       to: e.to,
       confidence: e.confidence.toUpperCase(),
-      properties: Object.fromEntries(Object.entries(e.props).filter(([k]) => !EDGE_BOOKKEEPING.has(k))),
+      properties: otherFactProperties(e.props, GRAPH_EDGE_FIELDS), // as GraphEdge.properties
       sources: e.sourceIds.flatMap((id) => {
         const s = byId.get(id);
         return s ? [s] : [];

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { DATASET_ID, DATASET_LABEL, KIND_OF_LABEL } from '../ontology.js';
+import { RETRACTION_PROPS } from '../stored.js';
 import { contentOf, type AuditEntry, type Props } from './curation-records.js';
 
 export const CHANGE_LABEL = 'Change';
@@ -42,16 +43,7 @@ export interface ChangeProps {
 }
 
 /** Properties that are bookkeeping, not content: never reported as changed fields. */
-const NOT_CONTENT = new Set([
-  'id',
-  'origin',
-  'version',
-  'retracted',
-  'retractedAt',
-  'retractedBy',
-  'retractedById',
-  'retractionReason',
-]);
+const NOT_CONTENT = new Set(['id', 'origin', 'version', ...RETRACTION_PROPS]);
 
 /** A record's content as the feed reports it: integers as numbers, claims decoded, bookkeeping left out. */
 export function comparable(props: Props): Props {

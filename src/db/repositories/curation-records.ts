@@ -4,7 +4,7 @@ import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import type { UserError } from './curation-commands.js';
 import { KIND_OF_LABEL, RELATIONSHIP_ENDPOINTS, type EntityLabel } from '../ontology.js';
 import type { RelationshipType, SuspensionRecord } from '../seed/records.js';
-import { DERIVED_PROPS, suspensionProps } from '../stored.js';
+import { BOOKKEEPING_PROPS, DERIVED_PROPS, suspensionProps } from '../stored.js';
 import { toEntity, type EntityView } from './records.js';
 
 /** Records created through the API; the seed loader never updates or removes them. */
@@ -72,14 +72,11 @@ export interface WriteResult<T> {
 
 export type Props = Record<string, unknown>;
 
-/** Properties bookkeeping adds that are not part of a record's content (left out of audit before/after). */
-export const BOOKKEEPING = new Set(['searchText', 'seedHash', 'loadedAt']);
-
-/** A node's or relationship's content as the audit trail keeps it: JSON, claims decoded. */
+/** A node's or relationship's content as the audit trail keeps it: JSON, claims decoded, bookkeeping left out. */
 export function contentOf(props: Props): Props {
   const out: Props = {};
   for (const [k, v] of Object.entries(props)) {
-    if (BOOKKEEPING.has(k)) continue;
+    if (BOOKKEEPING_PROPS.has(k)) continue;
     if (k === 'claimsJson' && typeof v === 'string') out.claims = JSON.parse(v) as unknown;
     else if (k === 'suspensionsJson' && typeof v === 'string') out.suspensions = JSON.parse(v) as unknown;
     else if (DERIVED_PROPS.has(k)) continue;

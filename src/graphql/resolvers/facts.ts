@@ -1,5 +1,6 @@
 // Field resolvers of the fact types: relationships presented as objects (orders, deployments, foundries,
 // restrictions...), hardware dependencies and graph edges.
+import { GRAPH_EDGE_FIELDS, otherFactProperties } from '../../db/stored.js';
 import { ROLE_OF_REL } from '../../domain/dependencies.js';
 import type { Confidence, Resolvers } from '../generated/resolvers.js';
 import { best, end, factFields, factProp, facts, sourcesOf, upper, type FactObject } from './helpers.js';
@@ -71,17 +72,6 @@ export const factResolvers: Resolvers = {
     to: (f) => f.to,
     confidence: (f) => upper<Confidence>(f.confidence),
     sources: (f, _, ctx) => sourcesOf(f.sourceIds, ctx),
-    properties: (f) => {
-      const {
-        id: _id,
-        sources: _s,
-        confidence: _c,
-        origin: _o,
-        seedHash: _h,
-        loadedAt: _l,
-        ...rest
-      } = f.props;
-      return rest;
-    },
+    properties: (f) => otherFactProperties(f.props, GRAPH_EDGE_FIELDS),
   },
 };

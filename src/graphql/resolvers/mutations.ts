@@ -1,4 +1,5 @@
 // Curation resolvers: thin — each hands its input to the curation service and returns the payload.
+import { otherFactProperties } from '../../db/stored.js';
 import { CurationService } from '../../domain/curation.js';
 import type { Context } from '../context.js';
 import type {
@@ -12,24 +13,8 @@ import { sourcesOf } from './types.js';
 
 const curation = (ctx: Context) => new CurationService(ctx.executor, ctx.auth);
 
-/** Relationship properties shown as their own Fact fields (or bookkeeping), so not repeated in `properties`. */
-const FACT_OWN_FIELDS = new Set([
-  'id',
-  'key',
-  'confidence',
-  'sources',
-  'validFrom',
-  'validTo',
-  'note',
-  'origin',
-  'seedHash',
-  'loadedAt',
-  'retracted',
-  'retractedAt',
-  'retractedBy',
-  'retractedById',
-  'retractionReason',
-]);
+/** Fact's fields of their own: not repeated in its `properties`. */
+const FACT_FIELDS = ['id', 'key', 'confidence', 'sources', 'validFrom', 'validTo', 'note'];
 
 /** A stored text property of a fact (key, note, dates), null when unset; facts are checked when written. */
 const opt = (v: unknown) => (v === undefined ? null : v) as string | null;
@@ -59,7 +44,7 @@ export const curationResolvers: {
     validFrom: (f) => opt(f.props.validFrom),
     validTo: (f) => opt(f.props.validTo),
     note: (f) => opt(f.props.note),
-    properties: (f) => Object.fromEntries(Object.entries(f.props).filter(([k]) => !FACT_OWN_FIELDS.has(k))),
+    properties: (f) => otherFactProperties(f.props, FACT_FIELDS),
     // Seed facts loaded before origins were recorded count as seed.
     origin: (f) => (typeof f.props.origin === 'string' ? f.props.origin : 'seed'),
     retracted: (f) => f.props.retracted === true,
