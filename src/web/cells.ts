@@ -56,27 +56,7 @@ export function compareRaw(a: Raw, b: Raw, dir: 1 | -1): number {
   return String(ka).localeCompare(String(kb), 'en', { numeric: true }) * dir;
 }
 
-// CSV as the /export routes write it: UTF-8 with a BOM, RFC 4180 quoting, CRLF, formula-looking text made text.
-function csvCell(value: unknown): string {
-  let out =
-    typeof value === 'string'
-      ? value
-      : typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : value === null || value === undefined
-          ? ''
-          : JSON.stringify(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(out) && !/^[+-]?\d/.test(out)) out = `'${out}`;
-  return /[",\r\n]|^\s|\s$/.test(out) ? `"${out.replace(/"/g, '""')}"` : out;
-}
-
-export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-  const lines = [
-    columns.map(csvCell).join(','),
-    ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
+export { toCsv } from '../csv.js';
 
 /** Hands a file built in the page to the browser as a download. */
 export function saveFile(name: string, type: string, data: BlobPart): void {
