@@ -194,6 +194,8 @@ async function importInto(
       '--overwrite-destination=true',
       `--array-delimiter=${ARRAY_DELIMITER}`,
       '--id-type=string',
+      // Its report of skipped lines goes with the run's logs, not into the working directory.
+      `--report-file=${path.join(logDir, 'import.report')}`,
       ...csv.nodes.map((f) => `--nodes=${f}`),
       ...csv.relationships.map((f) => `--relationships=${f}`),
     ],
