@@ -94,14 +94,18 @@ describe('anchors', () => {
     });
   });
 
-  it('companies, export controls and vendor-level orders have no anchor (their country test is a predicate)', () => {
+  it('companies and export controls start from their country; vendor-level orders test it as a predicate', () => {
     const c = companyFilter({ countryCodes: ['CN'] });
-    expect(c.anchor).toBeUndefined();
-    expect(c.predicates).toEqual([
-      expect.stringMatching(/^EXISTS \{ MATCH \(n\)-\[h:HEADQUARTERED_IN\]->\(c:Country\)/),
-    ]);
+    expect(c.anchor?.match).toMatch(
+      /^MATCH \(ka:Country\) WHERE ka\.code IN \$codes MATCH \(ka\)<-\[ha:HEADQUARTERED_IN\]-\(n:Company\)/,
+    );
+    expect(c.anchor?.replaces).toBe(c.predicates[0]);
     expect(c.params).toEqual({ codes: ['CN'] });
-    expect(exportControlFilter({ issuerCountries: ['US'] }).anchor).toBeUndefined();
+    const x = exportControlFilter({ issuerCountries: ['US'] });
+    expect(x.anchor?.match).toMatch(
+      /^MATCH \(ka:Country\) WHERE ka\.code IN \$issuers MATCH \(ka\)<-\[ia:ISSUED_BY\]-\(n:ExportControl\)/,
+    );
+    expect(x.params).toEqual({ issuers: ['US'] });
     expect(vendorLevelFilter({ vendorCountries: ['CN'] })?.anchor).toBeUndefined();
   });
 

@@ -100,6 +100,7 @@ export function companyFilter(w: CompanyWhere = {}): CompiledFilter {
       has(codes),
       `EXISTS { MATCH (n)-[h:HEADQUARTERED_IN]->(c:Country) WHERE c.code IN $codes AND ${LIVE('h')} }`,
       { codes },
+      anchors.companyCountries('n'),
     ],
     [has(w.roles), 'any(r IN coalesce(n.roles, []) WHERE r IN $roles)', { roles: w.roles }],
     [has(w.nameContains), fragments.nameContains('n'), { nameContains: lower(w.nameContains) }],
@@ -195,11 +196,12 @@ export function exportControlFilter(w: ExportControlWhere = {}): CompiledFilter 
       has(issuers),
       `EXISTS { MATCH (n)-[i:ISSUED_BY]->(c:Country) WHERE c.code IN $issuers AND ${LIVE('i')} }`,
       { issuers },
+      anchors.issuerCountries('n'),
     ],
     [
       has(w.measureTypes),
       'n.measureType IN $measureTypes',
-      { measureTypes: w.measureTypes?.map((m) => m.toLowerCase().replace('_', '-')) },
+      { measureTypes: w.measureTypes?.map((m) => m.toLowerCase().replaceAll('_', '-')) },
     ],
     [has(w.inForceAsOf), IN_FORCE('n', 'inForceAsOf'), { inForceAsOf: w.inForceAsOf }],
     [

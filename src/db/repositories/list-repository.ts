@@ -47,6 +47,12 @@ export const anchors = {
     `MATCH (ka:Country) WHERE ka.code IN $vendorCountries MATCH (ka)<-[ha:HEADQUARTERED_IN]-(:Company)<-[:SUBSIDIARY_OF*0..2]-(:Company)-[da:DESIGNS]->(${n}:Chip) WHERE ${LIVE('da')} AND ${LIVE('ha')} WITH DISTINCT ${n}`,
   developerIds: (n: string) =>
     `MATCH (dva:Company) WHERE dva.id IN $developerIds MATCH (dva)-[da:DEVELOPS]->(${n}:Model) WHERE ${LIVE('da')} WITH DISTINCT ${n}`,
+  /** Companies headquartered in $codes (the companies list's own country filter). */
+  companyCountries: (n: string) =>
+    `MATCH (ka:Country) WHERE ka.code IN $codes MATCH (ka)<-[ha:HEADQUARTERED_IN]-(${n}:Company) WHERE ${LIVE('ha')} WITH DISTINCT ${n}`,
+  /** Measures issued by $issuers. */
+  issuerCountries: (n: string) =>
+    `MATCH (ka:Country) WHERE ka.code IN $issuers MATCH (ka)<-[ia:ISSUED_BY]-(${n}:ExportControl) WHERE ${LIVE('ia')} WITH DISTINCT ${n}`,
   developerCountries: (n: string) =>
     `MATCH (ka:Country) WHERE ka.code IN $developerCountries MATCH (ka)<-[ha:HEADQUARTERED_IN]-(:Company)<-[:SUBSIDIARY_OF*0..2]-(:Company)-[da:DEVELOPS]->(${n}:Model) WHERE ${LIVE('da')} AND ${LIVE('ha')} WITH DISTINCT ${n}`,
 };
