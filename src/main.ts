@@ -32,12 +32,15 @@ async function main(): Promise<void> {
   };
   // Signals during start-up still stop what was started.
   const earlyExit = (signal: NodeJS.Signals) => {
+    if (stopping) return;
     logger.warn({ signal }, 'signal during start-up: stopping');
     stopping = true;
     void stopDb().finally(() => process.exit(130));
   };
-  const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-  for (const s of SIGNALS) process.once(s, earlyExit);
+  // One listener per signal for the whole life of the process, dispatching to what the current phase needs: a
+  // listener swapped at the moment of readiness could drop a signal that libuv had caught for the old one.
+  let onSignal: (signal: NodeJS.Signals) => void = earlyExit;
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, (signal) => onSignal(signal));
 
   const db = await obtainDatabase(config, { progress });
   started.db = db;
@@ -72,13 +75,6 @@ async function main(): Promise<void> {
     throw new Error(`cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
   }
   await observability.listen();
-  const address = http.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  logger.info({ url: `http://${shown}:${port}/graphql` }, 'chipgraph is serving GraphQL');
-  process.stderr.write(`\nchipgraph: GraphQL and GraphiQL at http://${shown}:${port}/graphql\n\n`);
-
-  for (const s of SIGNALS) process.removeListener(s, earlyExit);
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -91,7 +87,13 @@ async function main(): Promise<void> {
       },
     );
   };
-  for (const s of SIGNALS) process.on(s, () => shutdown(s));
+  // Before the server is announced: a signal sent on seeing the announcement finds the shutdown in place.
+  onSignal = shutdown;
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  logger.info({ url: `http://${shown}:${port}/graphql` }, 'chipgraph is serving GraphQL');
+  process.stderr.write(`\nchipgraph: GraphQL and GraphiQL at http://${shown}:${port}/graphql\n\n`);
 }
 
 main().catch((err: unknown) => {
