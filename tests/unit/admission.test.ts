@@ -1,6 +1,12 @@
 // The bounded admission queue (src/request/admission.ts), without a database: slots, waiting, refusals, abandonment.
 import { describe, expect, it } from 'vitest';
-import { AdmissionGate, type Admission } from '../../src/request/admission.js';
+import os from 'node:os';
+import {
+  AdmissionGate,
+  admissionSlotsFor,
+  DEFAULT_ADMISSION,
+  type Admission,
+} from '../../src/request/admission.js';
 
 const granted = (a: Admission) => {
   if (!a.ok) throw new Error(`refused: ${a.reason}`);
@@ -61,5 +67,13 @@ describe('AdmissionGate', () => {
     const gate = new AdmissionGate({ maxConcurrent: 1, maxQueued: 0, maxWaitMs: 1_000 });
     granted(await gate.acquire());
     expect(gate.acquire()).toEqual({ ok: false, reason: 'queue-full' });
+  });
+});
+
+describe('the default slots', () => {
+  it('are two per core of this machine, never fewer than 2', () => {
+    expect([1, 2, 8].map(admissionSlotsFor)).toEqual([2, 4, 16]);
+    expect(admissionSlotsFor(0)).toBe(2);
+    expect(DEFAULT_ADMISSION.maxConcurrent).toBe(Math.max(2, 2 * os.availableParallelism()));
   });
 });
