@@ -1,5 +1,10 @@
 // Graph-shaped questions: how two entities connect, what surrounds one, what happened when, what is in the graph.
-import type { GraphRepository, GraphView, TimelineRow } from '../db/repositories/graph-repository.js';
+import type {
+  GraphRepository,
+  GraphSelection,
+  GraphView,
+  TimelineRow,
+} from '../db/repositories/graph-repository.js';
 import type { SearchRepository } from '../db/repositories/search-repository.js';
 import { KIND_OF_LABEL, type EntityLabel } from '../db/ontology.js';
 import { badInput, notFound } from '../errors.js';
@@ -11,10 +16,11 @@ export async function connections(
   graph: GraphRepository,
   search: SearchRepository,
   args: { from: string; to: string; maxHops?: number | null },
+  select: GraphSelection,
 ): Promise<GraphView[]> {
   const maxHops = intInRange(args.maxHops ?? 4, 'maxHops', 1, 6);
   if (args.from === args.to) throw badInput('to', 'must differ from `from`');
-  const { paths, found } = await graph.shortestPaths(args.from, args.to, maxHops);
+  const { paths, found } = await graph.shortestPaths(args.from, args.to, maxHops, select);
   for (const [argument, id] of [
     ['from', args.from],
     ['to', args.to],
@@ -28,9 +34,10 @@ export async function neighborhood(
   graph: GraphRepository,
   search: SearchRepository,
   args: { id: string; depth?: number | null; asOf?: string | null },
+  select: GraphSelection,
 ): Promise<GraphView & { truncated: boolean }> {
   const depth = intInRange(args.depth ?? 1, 'depth', 1, 3);
-  const sub = await graph.neighborhood(args.id, depth, args.asOf ?? null, NEIGHBORHOOD_CAP);
+  const sub = await graph.neighborhood(args.id, depth, args.asOf ?? null, NEIGHBORHOOD_CAP, select);
   if (!sub) throw notFound('entity', args.id, await search.closestIds(args.id, null));
   return sub;
 }

@@ -79,6 +79,19 @@ describe('round trips (no N+1)', () => {
     expect(
       await roundTrips('{ neighborhood(id: "huawei") { nodes { id } edges { sources { url } } } }'),
     ).toBe(1);
+    // A path's and a subgraph's nodes are projected as the query selects them, nested fields compiled in.
+    const before = executor.queryCount;
+    const viaPaths = await ok<{ connections: { nodes: { id: string; vendor?: { id: string } }[] }[] }>(
+      '{ connections(from: "deepseek-v3", to: "nvidia") { nodes { id ... on Chip { vendor { id } } } } }',
+    );
+    const around = await ok<{ neighborhood: { nodes: { id: string; vendor?: { id: string } }[] } }>(
+      '{ neighborhood(id: "nvidia-h800") { nodes { id ... on Chip { vendor { id } } } edges { id } } }',
+    );
+    expect(executor.queryCount - before).toBe(2);
+    // DeepSeek-V3 was trained on the H800 (Nvidia's): one of the shortest paths runs through it.
+    const onPaths = viaPaths.connections.flatMap((p) => p.nodes);
+    expect(onPaths.find((n) => n.id === 'nvidia-h800')?.vendor?.id).toBe('nvidia');
+    expect(around.neighborhood.nodes.find((n) => n.id === 'nvidia-h800')?.vendor?.id).toBe('nvidia');
     expect(await roundTrips('{ stats { sources } }')).toBe(1);
     // No path (or an unknown id) is still one query; only the suggestions for an unknown id cost another.
     expect(await roundTrips('{ connections(from: "deepseek-v3", to: "us", maxHops: 1) { length } }')).toBe(1);

@@ -1,5 +1,6 @@
 // Graph-shaped questions: shortest paths, neighbourhoods, the timeline — one round trip each — and stats.
-import type { Node, Path, Relationship } from 'neo4j-driver';
+import type { Node, Relationship } from 'neo4j-driver';
+import type { Projection } from '../compiler/index.js';
 import type { Executor } from '../executor.js';
 import { OPEN_END } from '../stored.js';
 import { graphStats, type GraphStats } from './graph-stats.js';
@@ -21,19 +22,27 @@ const CONTROL_AS_OF = (x: string) => `($asOf IS NULL OR NOT ${x}:ExportControl O
 
 export type { DatasetView } from './graph-stats.js';
 
+/** What a graph answer's query selects: its nodes as projected over `n`, and whether the facts' sources are read. */
+export interface GraphSelection {
+  node: Projection<EntityView>;
+  withSources: boolean;
+}
+
+/** A fact with the ids of its ends (the nodes are projected, so their element ids are not at hand). */
+const FACT_WITH_ENDS = (r: string) => `{r: ${r}, from: startNode(${r}).id, to: endNode(${r}).id}`;
+type FactWithEnds = { r: Relationship; from: string; to: string };
+
 const SOURCES_OF_RELS = (rels: string) => `COLLECT {
     UNWIND ${rels} AS rel UNWIND coalesce(rel.sources, []) AS sid
     WITH DISTINCT sid MATCH (s:Source {id: sid}) RETURN s }`;
 
-function edgesOf(rels: Relationship[], nodesByElementId: Map<string, string>): FactView[] {
+function edgesOf(rels: FactWithEnds[]): FactView[] {
   const seen = new Set<string>();
   const out: FactView[] = [];
-  for (const r of rels) {
+  for (const { r, from, to } of rels) {
     if (seen.has(r.elementId)) continue;
     seen.add(r.elementId);
-    out.push(
-      toFact(r, nodesByElementId.get(r.startNodeElementId)!, nodesByElementId.get(r.endNodeElementId)!),
-    );
+    out.push(toFact(r, from, to));
   }
   return out;
 }
@@ -72,10 +81,15 @@ export class GraphRepository {
     from: string,
     to: string,
     maxHops: number,
+    select: GraphSelection,
     limit = 10,
   ): Promise<{ paths: GraphView[]; found: string[] }> {
     // maxHops is a validated integer (1..6): variable-length bounds cannot be parameters.
-    const res = await this.executor.read<{ found: string[]; paths: Path[]; srcs: Node[] }>(
+    const res = await this.executor.read<{
+      found: string[];
+      paths: { nodes: unknown[]; rels: FactWithEnds[] }[];
+      srcs: Node[];
+    }>(
       `OPTIONAL MATCH (a:Entity {id: $from})
        OPTIONAL MATCH (b:Entity {id: $to})
        WITH a, b, [x IN [a, b] WHERE x IS NOT NULL | x.id] AS found
@@ -92,23 +106,20 @@ export class GraphRepository {
          WITH p LIMIT toInteger($limit)
          RETURN collect(p) AS paths
        }
-       RETURN found, paths, ${SOURCES_OF_RELS('reduce(acc = [], p IN paths | acc + relationships(p))')} AS srcs`,
-      { from, to, limit },
+       // Each path's nodes as the query selects them, its facts with their ends' ids.
+       RETURN found,
+              [p IN paths | {nodes: [n IN nodes(p) | ${select.node.cypher}],
+                             rels: [r IN relationships(p) | ${FACT_WITH_ENDS('r')}]}] AS paths,
+              ${select.withSources ? SOURCES_OF_RELS('reduce(acc = [], p IN paths | acc + relationships(p))') : '[]'} AS srcs`,
+      { ...select.node.params, from, to, limit },
     );
     const rec = res.records[0]!;
     const sources = rec.get('srcs').map(toSource);
-    const paths = rec.get('paths').map((p) => {
-      const nodes = [p.start, ...p.segments.map((s) => s.end)];
-      const byElement = new Map(nodes.map((n) => [n.elementId, n.properties.id as string]));
-      return {
-        nodes: nodes.map(toEntity),
-        edges: edgesOf(
-          p.segments.map((s) => s.relationship),
-          byElement,
-        ),
-        sources,
-      };
-    });
+    const paths = rec.get('paths').map((p) => ({
+      nodes: p.nodes.map(select.node.shape),
+      edges: edgesOf(p.rels),
+      sources,
+    }));
     return { paths, found: rec.get('found') };
   }
 
@@ -118,12 +129,12 @@ export class GraphRepository {
     depth: number,
     asOf: string | null,
     cap: number,
+    select: GraphSelection,
   ): Promise<(GraphView & { truncated: boolean }) | null> {
     const res = await this.executor.read<{
-      c: Node;
-      xs: Node[];
+      nodes: unknown[];
       more: boolean;
-      rels: Relationship[];
+      rels: FactWithEnds[];
       srcs: Node[];
     }>(
       `MATCH (c:Entity {id: $id})
@@ -143,16 +154,15 @@ export class GraphRepository {
          MATCH (a)-[r]->(b:Entity) WHERE b IN all AND ${LIVE('r')} AND ${FACT_AS_OF('r')}
          RETURN collect(DISTINCT r) AS rels
        }
-       RETURN c, xs, more, rels, ${SOURCES_OF_RELS('rels')} AS srcs`,
-      { id, asOf, cap, capPlusOne: cap + 1 },
+       RETURN [n IN all | ${select.node.cypher}] AS nodes, more, [r IN rels | ${FACT_WITH_ENDS('r')}] AS rels,
+              ${select.withSources ? SOURCES_OF_RELS('rels') : '[]'} AS srcs`,
+      { ...select.node.params, id, asOf, cap, capPlusOne: cap + 1 },
     );
     const rec = res.records[0];
     if (!rec) return null;
-    const nodes = [rec.get('c'), ...rec.get('xs')];
-    const byElement = new Map(nodes.map((n) => [n.elementId, n.properties.id as string]));
     return {
-      nodes: nodes.map(toEntity),
-      edges: edgesOf(rec.get('rels'), byElement),
+      nodes: rec.get('nodes').map(select.node.shape),
+      edges: edgesOf(rec.get('rels')),
       sources: rec.get('srcs').map(toSource),
       truncated: rec.get('more'),
     };

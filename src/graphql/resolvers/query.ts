@@ -34,13 +34,15 @@ const selects = (info: GraphQLResolveInfo, fields: readonly string[]) =>
 /** A list's nodes as the query selects them (nodes and edges.node), compiled into the page's statement. */
 const nodesProjection = (info: GraphQLResolveInfo) => entityProjectionOf(connectionNodesOf(info), 'n');
 
+/** What is selected under every selection of field `name` (aliases and fragments merged). */
+const under = (fields: FieldSelection[], name: string) =>
+  fields
+    .filter((f) => f.field === name)
+    .reduce<TypeSelection | null>((acc, f) => mergeSelections(acc, f.sub), null);
+
 /** Each part of an exposure report as the query selects it (parameters kept apart by prefix). */
 function exposureProjections(info: GraphQLResolveInfo) {
   const report = fieldsOf(selectionOf(info), 'ExposureReport');
-  const under = (fields: FieldSelection[], name: string) =>
-    fields
-      .filter((f) => f.field === name)
-      .reduce<TypeSelection | null>((acc, f) => mergeSelections(acc, f.sub), null);
   const models = under(report, 'models');
   const exposed = fieldsOf(models, 'ExposedModel');
   return {
@@ -49,6 +51,15 @@ function exposureProjections(info: GraphQLResolveInfo) {
     model: entityProjectionOf(under(exposed, 'model'), 'm', 'xm'),
     via: dependencyProjectionOf(under(exposed, 'via'), 'r', 'm', 'c', 'xv'),
     alternatives: dependencyProjectionOf(under(exposed, 'alternatives'), 'r', 'm', 'c', 'xa'),
+  };
+}
+
+/** A path's or subgraph's nodes as selected, and whether any of its edges' sources are (else none are read). */
+function graphSelection(info: GraphQLResolveInfo, type: 'GraphPath' | 'Subgraph') {
+  const fields = fieldsOf(selectionOf(info), type);
+  return {
+    node: entityProjectionOf(under(fields, 'nodes'), 'n'),
+    withSources: fieldsOf(under(fields, 'edges'), 'GraphEdge').some((f) => f.field === 'sources'),
   };
 }
 
@@ -160,16 +171,16 @@ export const queryResolvers: QueryResolvers = {
   exposure: (_, a, ctx, info) =>
     exposure(ctx.repos.dependencies, ctx.repos.search, a, exposureProjections(info)),
 
-  connections: async (_, a, ctx) => {
-    const paths = await connections(ctx.repos.graph, ctx.repos.search, a);
+  connections: async (_, a, ctx, info) => {
+    const paths = await connections(ctx.repos.graph, ctx.repos.search, a, graphSelection(info, 'GraphPath'));
     return paths.map((p) => {
       for (const s of p.sources) ctx.loaders.source.prime(s.id, s);
       return { nodes: p.nodes, edges: p.edges, length: p.edges.length };
     });
   },
 
-  neighborhood: async (_, a, ctx) => {
-    const sub = await neighborhood(ctx.repos.graph, ctx.repos.search, a);
+  neighborhood: async (_, a, ctx, info) => {
+    const sub = await neighborhood(ctx.repos.graph, ctx.repos.search, a, graphSelection(info, 'Subgraph'));
     for (const s of sub.sources) ctx.loaders.source.prime(s.id, s);
     return sub;
   },
