@@ -62,8 +62,9 @@ export function shapeEntity(raw: Raw, sel: TypeSelection | null, known?: EntityL
   const types = Object.keys(sel ?? {}).filter(isEntityType);
   const label = (raw.__t as EntityLabel | undefined) ?? known ?? types[0]!;
   const { __pre: _pre, __t: _t, ...p } = raw;
-  const view: EntityView & { [PRELOADED]?: Preloaded } = {
-    ...p,
+  // Object.assign, not an object spread: V8 takes a slow path spreading this rest object (measured ~7 µs per entity
+  // against ~0.2 µs, 10 % of the server's CPU on a 30-row nested list).
+  const view: EntityView & { [PRELOADED]?: Preloaded } = Object.assign({}, p, {
     id: p.id as string,
     kind: KIND_OF_LABEL[label],
     label,
@@ -71,7 +72,7 @@ export function shapeEntity(raw: Raw, sel: TypeSelection | null, known?: EntityL
     aliases: (p.aliases as string[] | null | undefined) ?? [],
     sourceIds: (p.sources as string[] | null | undefined) ?? [],
     props: p,
-  };
+  });
   view[PRELOADED] = preload(raw, fieldsOf(sel, label), ENTITY_FIELDS[label], shapeValueOf);
   return view;
 }

