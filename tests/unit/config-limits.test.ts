@@ -1,4 +1,5 @@
 // The limit, rate-limit and browser-policy variables: defaults, parsing, and the checks that relate them.
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
@@ -8,7 +9,13 @@ describe('limits configuration', () => {
     expect(http).toEqual({
       limits: { maxDepth: 10, maxAliases: 30, maxTokens: 5_000, maxCost: 20_000 },
       maxBodyBytes: 100_000,
-      admission: { minCost: 1, maxConcurrent: 8, maxQueued: 64, maxWaitMs: 5_000 },
+      // Two admitted questions per core of the machine running the tests (at least 2).
+      admission: {
+        minCost: 1,
+        maxConcurrent: Math.max(2, 2 * os.availableParallelism()),
+        maxQueued: 64,
+        maxWaitMs: 5_000,
+      },
       rateLimit: { points: 100_000, windowMs: 60_000 },
       trustProxy: false,
       corsOrigins: [],
