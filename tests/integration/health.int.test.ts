@@ -31,8 +31,11 @@ describe('health endpoints', () => {
   });
 
   it('/readyz is 200 with Neo4j, 503 with a JSON reason without it, and 200 again when it returns', async () => {
-    const ready = await get('/readyz');
-    expect(ready.status).toBe(200);
+    // Polled: on a cold Neo4j under a loaded machine the first 2 s ping can miss (that is a true 503, not a bug).
+    let ready = { status: 0, body: '' };
+    await expect
+      .poll(async () => (ready = await get('/readyz')).status, { timeout: 20_000, interval: 250 })
+      .toBe(200);
     expect(JSON.parse(ready.body)).toEqual({ status: 'ready' });
 
     await proxy.cut();
