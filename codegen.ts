@@ -11,6 +11,7 @@ import * as typescriptOperations from '@graphql-codegen/typescript-operations';
 import * as typescriptResolvers from '@graphql-codegen/typescript-resolvers';
 import { buildSchema, parse } from 'graphql';
 import prettier from 'prettier';
+import ts from 'typescript';
 import { readTypeDefs } from './src/graphql/schema.js';
 import * as explorerQueries from './src/web/queries.js';
 
@@ -106,6 +107,65 @@ function targets(): Target[] {
   ];
 }
 
+/** Lines per generated part at most, once formatted (the repository's limit is 400; a declaration is never cut). */
+const MAX_PART_LINES = 400;
+
+/**
+ * One generated module as several: its top-level declarations in order, cut into parts of at most PART_LINES lines
+ * (`<name>-<n>.ts` beside it; every declaration exported, each part importing the types it uses from the others and
+ * keeping the generated imports), and `<name>.ts` re-exporting them all, so importers see one module as before.
+ */
+function splitModule(file: string, code: string, partLines: number): { file: string; content: string }[] {
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true);
+  const imports = source.statements.filter(ts.isImportDeclaration).map((s) => s.getText(source));
+  const chunks: { text: string[]; names: Set<string>; used: Set<string>; lines: number }[] = [];
+  const owner = new Map<string, number>();
+  for (const stmt of source.statements) {
+    if (ts.isImportDeclaration(stmt)) continue;
+    let text = stmt.getFullText(source).replace(/^\n+/, '');
+    const exported =
+      ts.canHaveModifiers(stmt) && ts.getModifiers(stmt)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (!exported) text = text.replace(/^((?:\s*(?:\/\*\*[\s\S]*?\*\/|\/\/[^\n]*))*\s*)/, '$1export ');
+    const lines = text.split('\n').length;
+    let chunk = chunks.at(-1);
+    if (!chunk || chunk.lines + lines > partLines)
+      chunks.push((chunk = { text: [], names: new Set(), used: new Set(), lines: 0 }));
+    chunk.text.push(text);
+    chunk.lines += lines;
+    const name = (stmt as ts.DeclarationStatement).name;
+    if (name && ts.isIdentifier(name)) {
+      chunk.names.add(name.text);
+      owner.set(name.text, chunks.length - 1);
+    }
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) chunk.used.add(node.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(stmt);
+  }
+  const base = file.replace(/\.ts$/, '');
+  const partFile = (i: number) => `${base}-${i + 1}.ts`;
+  const parts = chunks.map((chunk, i) => {
+    const fromOthers = new Map<number, string[]>();
+    for (const name of chunk.used) {
+      const at = owner.get(name);
+      if (at === undefined || at === i) continue;
+      fromOthers.set(at, [...(fromOthers.get(at) ?? []), name]);
+    }
+    const crossImports = [...fromOthers.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(
+        ([at, names]) =>
+          `import type { ${names.sort().join(', ')} } from './${path.basename(partFile(at), '.ts')}.js';`,
+      );
+    return { file: partFile(i), content: [...imports, ...crossImports, '', ...chunk.text].join('\n') };
+  });
+  const index = chunks
+    .map((_, i) => `export type * from './${path.basename(partFile(i), '.ts')}.js';`)
+    .join('\n');
+  return [{ file, content: index + '\n' }, ...parts];
+}
+
 /** Every generated file's path (from the repository root) and content, formatted as `npm run format` would. */
 export async function generate(typeDefs = readTypeDefs()): Promise<{ file: string; content: string }[]> {
   const sdl = typeDefs.join('\n');
@@ -122,15 +182,45 @@ export async function generate(typeDefs = readTypeDefs()): Promise<{ file: strin
       pluginMap: t.pluginMap,
       config: t.config,
     });
-    const filepath = path.join(ROOT, t.file);
-    const options = await prettier.resolveConfig(filepath);
-    out.push({ file: t.file, content: await prettier.format(HEADER + code, { ...options, filepath }) });
+    // The cut is made on the unformatted text, which formatting lengthens: cut shorter until every part fits.
+    for (let partLines = MAX_PART_LINES; ; partLines -= 25) {
+      const parts = await Promise.all(
+        splitModule(t.file, code, partLines).map(async (part) => {
+          const filepath = path.join(ROOT, part.file);
+          const options = await prettier.resolveConfig(filepath);
+          return {
+            file: part.file,
+            content: await prettier.format(HEADER + part.content, { ...options, filepath }),
+          };
+        }),
+      );
+      if (parts.every((p) => p.content.split('\n').length <= MAX_PART_LINES) || partLines <= 50) {
+        out.push(...parts);
+        break;
+      }
+    }
   }
   return out;
 }
 
+/** The generated files committed now under the targets' folders (to find parts a smaller output no longer has). */
+export function committedGenerated(): string[] {
+  return targets().flatMap((t) => {
+    const dir = path.dirname(t.file);
+    const base = path.basename(t.file, '.ts');
+    const names = fs.existsSync(path.join(ROOT, dir)) ? fs.readdirSync(path.join(ROOT, dir)) : [];
+    return names
+      .filter((n) => n === `${base}.ts` || new RegExp(`^${base}-\\d+\\.ts$`).test(n))
+      .map((n) => `${dir}/${n}`);
+  });
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  for (const { file, content } of await generate()) {
+  const files = await generate();
+  // Parts an earlier, larger output had and this one does not.
+  for (const stale of committedGenerated())
+    if (!files.some((f) => f.file === stale)) fs.rmSync(path.join(ROOT, stale));
+  for (const { file, content } of files) {
     fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
     fs.writeFileSync(path.join(ROOT, file), content);
     console.log(`wrote ${file}`);

@@ -1,12 +1,13 @@
 // No source file over 400 lines in src/, bench/ or tests/ (STYLE.md; issue 14): a file that grows past it is split
-// along its seams. Generated files (src/**/generated/, test snapshots) are written by tools and are exempt.
+// along its seams. The generated GraphQL types (src/**/generated/) are held to it too: codegen.ts cuts them into parts.
+// Test snapshots and build artifacts are written by tools and are exempt.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LIMIT = 400;
-const GENERATED = new Set(['generated', '__snapshots__', 'artifacts', 'node_modules']);
+const GENERATED = new Set(['__snapshots__', 'artifacts', 'node_modules']);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
