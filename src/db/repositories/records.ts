@@ -39,15 +39,20 @@ export interface SourceView {
 
 export function toEntity(node: Node): EntityView {
   const label = node.labels.find((l) => l in KIND_OF_LABEL) as EntityLabel;
-  const p = node.properties as Record<string, unknown>;
-  // Object.assign, not `{ ...p, id }`: V8 builds a spread followed by more keys on a slow path (~40 × slower).
+  return entityView(node.properties, label);
+}
+
+/** An entity's stored properties `p` as the view resolvers serve (a whole node, or a compiled projection of one). */
+export function entityView(p: Record<string, unknown>, label: EntityLabel): EntityView {
+  // Object.assign, not `{ ...p, id, ... }`: V8 builds a spread followed by more keys on a slow path (~7 µs per object
+  // against ~0.2 µs; 10 % of the server's CPU on a 30-row nested list).
   return Object.assign({}, p, {
     id: p.id as string,
     kind: KIND_OF_LABEL[label],
     label,
     name: p.name as string,
-    aliases: (p.aliases as string[] | undefined) ?? [],
-    sourceIds: (p.sources as string[] | undefined) ?? [],
+    aliases: (p.aliases as string[] | null | undefined) ?? [],
+    sourceIds: (p.sources as string[] | null | undefined) ?? [],
     props: p,
   });
 }
